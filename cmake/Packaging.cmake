@@ -1,0 +1,15 @@
+# CPack settings: `cpack --config build/release/CPackConfig.cmake` makes the Linux packages.
+# Windows (NSIS/WiX) and macOS (DragNDrop) generators are chosen by the platform; see installer/README.md.
+set(CPACK_PACKAGE_NAME "xiaodian")
+set(CPACK_PACKAGE_VENDOR "Xiaodian")
+set(CPACK_PACKAGE_CONTACT "Xiaodian <support@xiaodian.invalid>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+if(WIN32)
+    set(CPACK_GENERATOR "NSIS")
+elseif(APPLE)
+    set(CPACK_GENERATOR "DragNDrop")
+else()
+    set(CPACK_GENERATOR "TGZ;DEB")
+    set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+endif()
+include(CPack)

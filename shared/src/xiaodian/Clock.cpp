@@ -1,0 +1,10 @@
+#include "xiaodian/Clock.h"
+
+namespace xd {
+
+qint64 SystemClock::nowMs() const
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+} // namespace xd

@@ -1,0 +1,51 @@
+#include "xiaodian/db/Dialect.h"
+
+namespace xd::db {
+
+QString Dialect::name() const
+{
+    return m_engine == Engine::Sqlite ? QStringLiteral("sqlite") : QStringLiteral("postgresql");
+}
+
+QString Dialect::qtDriverName() const
+{
+    return m_engine == Engine::Sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
+}
+
+QString Dialect::expand(const QString& sql) const
+{
+    QString out = sql;
+    out.replace(QLatin1String("{blob}"), m_engine == Engine::Sqlite ? QLatin1String("BLOB") : QLatin1String("BYTEA"));
+    return out;
+}
+
+QStringList Dialect::sessionSetup() const
+{
+    if (m_engine == Engine::Sqlite) {
+        return {
+            QStringLiteral("PRAGMA journal_mode = WAL"),
+            QStringLiteral("PRAGMA foreign_keys = ON"),
+            // WAL + NORMAL is durable across application crashes; only a power loss may drop the last commits.
+            QStringLiteral("PRAGMA synchronous = NORMAL"),
+        };
+    }
+    return {
+        QStringLiteral("SET client_encoding = 'UTF8'"),
+        QStringLiteral("SET TIME ZONE 'UTC'"),
+        QStringLiteral("SET client_min_messages = WARNING"),
+    };
+}
+
+QString Dialect::beginWrite() const
+{
+    return m_engine == Engine::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
+}
+
+QString Dialect::migrationLock(const QString& table) const
+{
+    if (m_engine == Engine::Sqlite)
+        return {};
+    return QStringLiteral("LOCK TABLE %1 IN ACCESS EXCLUSIVE MODE").arg(table);
+}
+
+} // namespace xd::db

@@ -1,0 +1,129 @@
+#include "Server.h"
+
+#include "HttpServer.h"
+#include "Logging.h"
+#include "PasswordHasher.h"
+#include "ServerSchema.h"
+#include "ShopRepository.h"
+#include "xiaodian/Clock.h"
+#include "xiaodian/db/Database.h"
+#include "xiaodian/db/Migrator.h"
+#include "xiaodian/db/Transaction.h"
+
+#include <QDir>
+#include <QJsonObject>
+
+namespace xd::server {
+
+namespace {
+
+const QString kDemoShopName = QStringLiteral("小店演示店");
+const QString kDemoOwnerLogin = QStringLiteral("owner");
+
+} // namespace
+
+Server::Server(ServerConfig config, const Clock& clock, QObject* parent)
+    : QObject(parent), m_config(std::move(config)), m_clock(clock), m_http(new HttpServer(this))
+{}
+
+Server::~Server()
+{
+    stop();
+}
+
+Result<quint16> Server::start()
+{
+    if (!QDir().mkpath(m_config.dataDir))
+        return makeError(ErrorCode::Io, QStringLiteral("cannot create the data folder '%1'").arg(m_config.dataDir));
+    auto settings = db::DatabaseSettings::fromUrl(m_config.effectiveDatabaseUrl());
+    if (!settings)
+        return settings.error();
+    auto database = db::Database::open(*settings);
+    if (!database)
+        return database.error();
+    m_database = std::make_unique<db::Database>(std::move(*database));
+    qCInfo(lcServer).noquote() << "database" << settings->redactedUrl();
+
+    auto version = db::Migrator(serverMigrations()).migrate(*m_database, m_clock.nowMs());
+    if (!version)
+        return version.error();
+    m_schemaVersion = *version;
+    qCInfo(lcServer) << "schema version" << m_schemaVersion;
+
+    if (m_config.demo) {
+        if (const Status seeded = seedDemoShop(); !seeded)
+            return seeded.error();
+    }
+
+    registerRoutes();
+    auto port = m_http->start(m_config.listenAddress, m_config.port);
+    if (!port)
+        return port.error();
+    qCInfo(lcServer).noquote()
+        << QStringLiteral("listening on %1:%2").arg(m_config.listenAddress.toString()).arg(*port);
+    return *port;
+}
+
+void Server::stop()
+{
+    if (!m_database)
+        return;
+    m_http->stop();
+    // Handlers run to completion on this thread before the event loop delivers the stop, so no transaction of
+    // ours is open here; closing rolls back anything a future bug might leave open.
+    m_database.reset();
+    qCInfo(lcServer) << "stopped";
+}
+
+Status Server::seedDemoShop()
+{
+    const PasswordHasher hasher;
+    const QString password = PasswordHasher::generatePassword(12);
+    auto hash = hasher.hash(password);
+    if (!hash)
+        return hash.error();
+
+    auto tx = db::Transaction::begin(*m_database);
+    if (!tx)
+        return tx.error();
+    ShopRepository shops(*m_database, m_clock);
+    auto shop = shops.findShopByName(kDemoShopName);
+    if (!shop && shop.error().code == ErrorCode::NotFound) {
+        shop = shops.createShop(kDemoShopName);
+        if (!shop)
+            return shop.error();
+        auto staff = shops.addStaff(shop->id, kDemoOwnerLogin, QStringLiteral("店主"), StaffRole::Owner, *hash);
+        if (!staff)
+            return staff.error();
+        qCInfo(lcServer) << "created the demo shop" << shop->id;
+    } else if (!shop) {
+        return shop.error();
+    } else if (const Status updated = shops.setStaffPasswordHash(shop->id, kDemoOwnerLogin, *hash); !updated) {
+        return updated.error();
+    }
+    if (const Status committed = tx->commit(); !committed)
+        return committed.error();
+    m_demo = DemoCredentials{shop->id, shop->name, kDemoOwnerLogin, password};
+    return {};
+}
+
+void Server::registerRoutes()
+{
+    m_http->addRoute("GET", QStringLiteral("/healthz"), [this](const HttpRequest&) {
+        // Healthy means: the database answers. Load balancers and the operations guide rely on this.
+        auto ping = m_database ? m_database->scalar(QStringLiteral("SELECT 1"))
+                               : Result<QVariant>(makeError(ErrorCode::Unavailable, QStringLiteral("stopped")));
+        if (!ping) {
+            qCWarning(lcServer).noquote() << "health check failed:" << ping.error().toString();
+            return HttpResponse::error(
+                makeError(ErrorCode::Unavailable, QStringLiteral("the database does not answer")));
+        }
+        return HttpResponse::json(200,
+                                  QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
+                                              {QStringLiteral("version"), QStringLiteral(XD_VERSION)},
+                                              {QStringLiteral("database"), m_database->dialect().name()},
+                                              {QStringLiteral("schemaVersion"), m_schemaVersion}});
+    });
+}
+
+} // namespace xd::server

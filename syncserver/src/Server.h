@@ -1,0 +1,61 @@
+#pragma once
+
+#include "ServerConfig.h"
+#include "xiaodian/Result.h"
+
+#include <QObject>
+
+#include <memory>
+#include <optional>
+
+namespace xd {
+class Clock;
+namespace db {
+class Database;
+}
+} // namespace xd
+
+namespace xd::server {
+
+class HttpServer;
+
+struct DemoCredentials
+{
+    QString shopId;
+    QString shopName;
+    QString login;
+    QString password;
+};
+
+// The server process's composition root: opens and migrates the database, seeds the demo shop when asked,
+// registers the routes and listens. main.cpp only parses flags and wires signals to stop().
+class Server final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Server)
+
+public:
+    Server(ServerConfig config, const Clock& clock, QObject* parent = nullptr);
+    ~Server() override;
+
+    // Returns the port it listens on.
+    Result<quint16> start();
+    // Stops accepting connections and closes the database. Idempotent.
+    void stop();
+
+    const std::optional<DemoCredentials>& demoCredentials() const { return m_demo; }
+    HttpServer& http() { return *m_http; }
+
+private:
+    Status seedDemoShop();
+    void registerRoutes();
+
+    ServerConfig m_config;
+    const Clock& m_clock;
+    std::unique_ptr<db::Database> m_database;
+    HttpServer* m_http = nullptr;
+    int m_schemaVersion = 0;
+    std::optional<DemoCredentials> m_demo;
+};
+
+} // namespace xd::server

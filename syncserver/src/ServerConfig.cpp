@@ -1,0 +1,212 @@
+#include "ServerConfig.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+
+namespace xd::server {
+
+namespace {
+
+const char* const kConfigHelp = R"(
+Config file (INI, given with --config; flags override it):
+  [server]
+  listen = 127.0.0.1          address to listen on (same as --listen)
+  port = 8080                 TCP port, 0 for any free port (--port)
+  data_dir = data             folder for the SQLite database and uploads (--data-dir)
+  [database]
+  url = sqlite:data/xiaodian.db
+                              or postgresql://user:password@host:5432/dbname (--database)
+  [log]
+  format = text               text or json, one object a line (--log-format)
+  rules = xd.db.debug=true    QLoggingCategory rules, ';'-separated (--log-rules)
+
+Signals: SIGTERM and SIGINT stop the server cleanly (it finishes the request in hand, then closes
+the database, rolling back any open transaction).
+)";
+
+Error invalid(const QString& message)
+{
+    return makeError(ErrorCode::InvalidArgument, message);
+}
+
+Result<quint16> parsePort(const QString& text, const QString& origin)
+{
+    bool ok = false;
+    const uint port = text.toUInt(&ok);
+    if (!ok || port > 65535)
+        return invalid(QStringLiteral("%1: '%2' is not a TCP port (0-65535)").arg(origin, text));
+    return quint16(port);
+}
+
+Result<LogFormat> parseLogFormat(const QString& text, const QString& origin)
+{
+    if (text == QLatin1String("text"))
+        return LogFormat::Text;
+    if (text == QLatin1String("json"))
+        return LogFormat::Json;
+    return invalid(QStringLiteral("%1: log format must be 'text' or 'json', not '%2'").arg(origin, text));
+}
+
+Result<QHostAddress> parseAddress(const QString& text, const QString& origin)
+{
+    const QHostAddress address(text);
+    if (address.isNull())
+        return invalid(QStringLiteral("%1: '%2' is not an IP address").arg(origin, text));
+    return address;
+}
+
+Status applyConfigFile(const QString& path, ServerConfig& config)
+{
+    if (!QFileInfo(path).isReadable())
+        return invalid(QStringLiteral("cannot read config file '%1'").arg(path));
+    QSettings file(path, QSettings::IniFormat);
+    if (file.status() != QSettings::NoError)
+        return invalid(QStringLiteral("config file '%1' is not valid INI").arg(path));
+
+    static const QStringList known{QStringLiteral("server/listen"),
+                                   QStringLiteral("server/port"),
+                                   QStringLiteral("server/data_dir"),
+                                   QStringLiteral("database/url"),
+                                   QStringLiteral("log/format"),
+                                   QStringLiteral("log/rules")};
+    for (const QString& key : file.allKeys()) {
+        if (!known.contains(key))
+            return invalid(QStringLiteral("config file '%1': unknown key '%2'").arg(path, key));
+    }
+    const QString origin = QStringLiteral("config file '%1'").arg(path);
+    if (file.contains(QStringLiteral("server/listen"))) {
+        auto address = parseAddress(file.value(QStringLiteral("server/listen")).toString(), origin);
+        if (!address)
+            return address.error();
+        config.listenAddress = *address;
+    }
+    if (file.contains(QStringLiteral("server/port"))) {
+        auto port = parsePort(file.value(QStringLiteral("server/port")).toString(), origin);
+        if (!port)
+            return port.error();
+        config.port = *port;
+    }
+    if (file.contains(QStringLiteral("server/data_dir")))
+        config.dataDir = file.value(QStringLiteral("server/data_dir")).toString();
+    if (file.contains(QStringLiteral("database/url")))
+        config.databaseUrl = file.value(QStringLiteral("database/url")).toString();
+    if (file.contains(QStringLiteral("log/format"))) {
+        auto format = parseLogFormat(file.value(QStringLiteral("log/format")).toString(), origin);
+        if (!format)
+            return format.error();
+        config.logFormat = *format;
+    }
+    if (file.contains(QStringLiteral("log/rules")))
+        config.logRules = file.value(QStringLiteral("log/rules")).toString();
+    return {};
+}
+
+} // namespace
+
+QString ServerConfig::effectiveDatabaseUrl() const
+{
+    if (!databaseUrl.isEmpty())
+        return databaseUrl;
+    return QStringLiteral("sqlite:") + QDir(dataDir).filePath(QStringLiteral("xiaodian.db"));
+}
+
+Result<CommandLine> parseCommandLine(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Xiaodian sync server: the shop's REST API for the WeChat mini-program and the merchant, "
+                       "and WebSocket sync for the desktop back office."));
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
+                                        QStringLiteral("Show this help."));
+    const QCommandLineOption versionOption({QStringLiteral("v"), QStringLiteral("version")},
+                                           QStringLiteral("Show the version."));
+    const QCommandLineOption configOption({QStringLiteral("c"), QStringLiteral("config")},
+                                          QStringLiteral("Read settings from the INI <file> (keys below)."),
+                                          QStringLiteral("file"));
+    const QCommandLineOption listenOption(QStringLiteral("listen"),
+                                          QStringLiteral("Listen on <address> (default 127.0.0.1)."),
+                                          QStringLiteral("address"));
+    const QCommandLineOption portOption({QStringLiteral("p"), QStringLiteral("port")},
+                                        QStringLiteral("Listen on TCP <port> (default 8080; 0 = any free port)."),
+                                        QStringLiteral("port"));
+    const QCommandLineOption dataDirOption(
+        QStringLiteral("data-dir"),
+        QStringLiteral("Keep the SQLite database and uploads in <dir> (default ./data)."),
+        QStringLiteral("dir"));
+    const QCommandLineOption databaseOption(
+        QStringLiteral("database"),
+        QStringLiteral(
+            "Database <url>: sqlite:PATH (default <data-dir>/xiaodian.db) or postgresql://user:pw@host:port/db."),
+        QStringLiteral("url"));
+    const QCommandLineOption logFormatOption(QStringLiteral("log-format"),
+                                             QStringLiteral("Log as 'text' (default) or 'json' lines on stderr."),
+                                             QStringLiteral("format"));
+    const QCommandLineOption logRulesOption(
+        QStringLiteral("log-rules"),
+        QStringLiteral("Logging <rules>, ';'-separated, e.g. \"xd.db.debug=true\"."),
+        QStringLiteral("rules"));
+    const QCommandLineOption demoOption(QStringLiteral("demo"),
+                                        QStringLiteral("Create the demo shop if missing, give its owner a new password "
+                                                       "and print the credentials."));
+    parser.addOptions({helpOption,
+                       versionOption,
+                       configOption,
+                       listenOption,
+                       portOption,
+                       dataDirOption,
+                       databaseOption,
+                       logFormatOption,
+                       logRulesOption,
+                       demoOption});
+
+    CommandLine result;
+    result.helpText = parser.helpText() + QString::fromUtf8(kConfigHelp);
+    if (!parser.parse(arguments))
+        return invalid(parser.errorText());
+    if (!parser.positionalArguments().isEmpty())
+        return invalid(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
+    if (parser.isSet(helpOption)) {
+        result.action = CommandLine::Action::ShowHelp;
+        return result;
+    }
+    if (parser.isSet(versionOption)) {
+        result.action = CommandLine::Action::ShowVersion;
+        return result;
+    }
+
+    ServerConfig& config = result.config;
+    if (parser.isSet(configOption)) {
+        if (const Status applied = applyConfigFile(parser.value(configOption), config); !applied)
+            return applied.error();
+    }
+    if (parser.isSet(listenOption)) {
+        auto address = parseAddress(parser.value(listenOption), QStringLiteral("--listen"));
+        if (!address)
+            return address.error();
+        config.listenAddress = *address;
+    }
+    if (parser.isSet(portOption)) {
+        auto port = parsePort(parser.value(portOption), QStringLiteral("--port"));
+        if (!port)
+            return port.error();
+        config.port = *port;
+    }
+    if (parser.isSet(dataDirOption))
+        config.dataDir = parser.value(dataDirOption);
+    if (parser.isSet(databaseOption))
+        config.databaseUrl = parser.value(databaseOption);
+    if (parser.isSet(logFormatOption)) {
+        auto format = parseLogFormat(parser.value(logFormatOption), QStringLiteral("--log-format"));
+        if (!format)
+            return format.error();
+        config.logFormat = *format;
+    }
+    if (parser.isSet(logRulesOption))
+        config.logRules = parser.value(logRulesOption);
+    config.demo = parser.isSet(demoOption);
+    return result;
+}
+
+} // namespace xd::server

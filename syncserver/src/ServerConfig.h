@@ -1,0 +1,39 @@
+#pragma once
+
+#include "Logging.h"
+#include "xiaodian/Result.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+namespace xd::server {
+
+// Everything the server reads at start-up. Precedence: built-in defaults < config file (--config) <
+// command-line flags. `syncserver --help` documents every flag and every config key.
+struct ServerConfig
+{
+    QHostAddress listenAddress = QHostAddress::LocalHost; // behind nginx in production
+    quint16 port = 8080;                                  // 0 picks a free port (tests)
+    QString databaseUrl;                                  // default: sqlite:<dataDir>/xiaodian.db
+    QString dataDir = QStringLiteral("data");             // uploaded files, SQLite database
+    LogFormat logFormat = LogFormat::Text;
+    QString logRules;  // QLoggingCategory rules, ';'-separated
+    bool demo = false; // create (or refresh the password of) the demo shop at start-up
+
+    QString effectiveDatabaseUrl() const;
+};
+
+struct CommandLine
+{
+    enum class Action { Serve, ShowHelp, ShowVersion };
+    Action action = Action::Serve;
+    ServerConfig config;
+    QString helpText;
+};
+
+// Parses arguments (arguments[0] is the program). Unknown flags, bad values and unreadable config files
+// are InvalidArgument errors whose message says what to fix.
+Result<CommandLine> parseCommandLine(const QStringList& arguments);
+
+} // namespace xd::server

@@ -1,0 +1,145 @@
+#include "ServerConfig.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace xd;
+using namespace xd::server;
+
+class tst_ServerConfig : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void defaults_listenOnLoopbackWithSqlite();
+    void configFile_isReadAndFlagsOverrideIt();
+    void badInput_isRejectedWithAClearMessage_data();
+    void badInput_isRejectedWithAClearMessage();
+    void configFile_unknownKey_isRejected();
+    void help_documentsEveryFlagAndKey();
+
+private:
+    QString writeConfig(const QByteArray& text);
+    QTemporaryDir m_dir;
+};
+
+QString tst_ServerConfig::writeConfig(const QByteArray& text)
+{
+    static int n = 0;
+    const QString path = m_dir.filePath(QStringLiteral("c%1.ini").arg(++n));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write(text);
+    return path;
+}
+
+void tst_ServerConfig::defaults_listenOnLoopbackWithSqlite()
+{
+    auto parsed = parseCommandLine({QStringLiteral("syncserver")});
+    QVERIFY(parsed);
+    QCOMPARE(parsed->action, CommandLine::Action::Serve);
+    QCOMPARE(parsed->config.listenAddress, QHostAddress(QHostAddress::LocalHost));
+    QCOMPARE(parsed->config.port, quint16(8080));
+    QCOMPARE(parsed->config.effectiveDatabaseUrl(), QStringLiteral("sqlite:data/xiaodian.db"));
+    QVERIFY(!parsed->config.demo);
+}
+
+void tst_ServerConfig::configFile_isReadAndFlagsOverrideIt()
+{
+    const QString path = writeConfig("[server]\nlisten = 127.0.0.2\nport = 9000\ndata_dir = /srv/xd\n"
+                                     "[database]\nurl = \"postgresql://xd@db:5432/xd\"\n"
+                                     "[log]\nformat = json\nrules = xd.db.debug=true\n");
+    auto fromFile = parseCommandLine({QStringLiteral("syncserver"), QStringLiteral("--config"), path});
+    QVERIFY2(fromFile, qPrintable(fromFile ? QString() : fromFile.error().message));
+    QCOMPARE(fromFile->config.listenAddress, QHostAddress(QStringLiteral("127.0.0.2")));
+    QCOMPARE(fromFile->config.port, quint16(9000));
+    QCOMPARE(fromFile->config.dataDir, QStringLiteral("/srv/xd"));
+    QCOMPARE(fromFile->config.effectiveDatabaseUrl(), QStringLiteral("postgresql://xd@db:5432/xd"));
+    QCOMPARE(fromFile->config.logFormat, LogFormat::Json);
+    QCOMPARE(fromFile->config.logRules, QStringLiteral("xd.db.debug=true"));
+
+    auto overridden = parseCommandLine({QStringLiteral("syncserver"),
+                                        QStringLiteral("-c"),
+                                        path,
+                                        QStringLiteral("--port"),
+                                        QStringLiteral("0"),
+                                        QStringLiteral("--log-format"),
+                                        QStringLiteral("text"),
+                                        QStringLiteral("--demo")});
+    QVERIFY(overridden);
+    QCOMPARE(overridden->config.port, quint16(0));
+    QCOMPARE(overridden->config.logFormat, LogFormat::Text);
+    QCOMPARE(overridden->config.listenAddress, QHostAddress(QStringLiteral("127.0.0.2")));
+    QVERIFY(overridden->config.demo);
+}
+
+void tst_ServerConfig::badInput_isRejectedWithAClearMessage_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("port not a number") << QStringList{QStringLiteral("--port"), QStringLiteral("http")}
+                                       << QStringLiteral("http");
+    QTest::newRow("port too big") << QStringList{QStringLiteral("--port"), QStringLiteral("70000")}
+                                  << QStringLiteral("70000");
+    QTest::newRow("bad address") << QStringList{QStringLiteral("--listen"), QStringLiteral("localhost:80")}
+                                 << QStringLiteral("localhost:80");
+    QTest::newRow("bad log format") << QStringList{QStringLiteral("--log-format"), QStringLiteral("xml")}
+                                    << QStringLiteral("xml");
+    QTest::newRow("unknown flag") << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
+    QTest::newRow("stray argument") << QStringList{QStringLiteral("serve-now")} << QStringLiteral("serve-now");
+    QTest::newRow("missing config") << QStringList{QStringLiteral("--config"), QStringLiteral("/no/such/file.ini")}
+                                    << QStringLiteral("/no/such/file.ini");
+}
+
+void tst_ServerConfig::badInput_isRejectedWithAClearMessage()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, mentions);
+    auto parsed = parseCommandLine(QStringList{QStringLiteral("syncserver")} + args);
+    QVERIFY(!parsed);
+    QCOMPARE(parsed.error().code, ErrorCode::InvalidArgument);
+    QVERIFY2(parsed.error().message.contains(mentions), qPrintable(parsed.error().message));
+}
+
+void tst_ServerConfig::configFile_unknownKey_isRejected()
+{
+    const QString path = writeConfig("[server]\nprot = 9000\n");
+    auto parsed = parseCommandLine({QStringLiteral("syncserver"), QStringLiteral("--config"), path});
+    QVERIFY(!parsed);
+    QVERIFY2(parsed.error().message.contains(QStringLiteral("server/prot")), qPrintable(parsed.error().message));
+    const QString badPort = writeConfig("[server]\nport = many\n");
+    QVERIFY(!parseCommandLine({QStringLiteral("syncserver"), QStringLiteral("--config"), badPort}));
+}
+
+void tst_ServerConfig::help_documentsEveryFlagAndKey()
+{
+    auto parsed = parseCommandLine({QStringLiteral("syncserver"), QStringLiteral("--help")});
+    QVERIFY(parsed);
+    QCOMPARE(parsed->action, CommandLine::Action::ShowHelp);
+    for (const char* needle : {"--config",
+                               "--listen",
+                               "--port",
+                               "--data-dir",
+                               "--database",
+                               "--log-format",
+                               "--log-rules",
+                               "--demo",
+                               "--version",
+                               "[server]",
+                               "listen =",
+                               "port =",
+                               "data_dir =",
+                               "[database]",
+                               "url =",
+                               "[log]",
+                               "format =",
+                               "rules =",
+                               "SIGTERM"}) {
+        QVERIFY2(parsed->helpText.contains(QLatin1String(needle)), needle);
+    }
+}
+
+QTEST_GUILESS_MAIN(tst_ServerConfig)
+#include "tst_serverconfig.moc"
