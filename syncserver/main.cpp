@@ -1,4 +1,5 @@
 // syncserver: parses flags, starts the Server, stops it on SIGTERM/SIGINT. All logic lives in xd_server.
+#include "AdminCli.h"
 #include "Logging.h"
 #include "Server.h"
 #include "SignalWatcher.h"
@@ -30,8 +31,11 @@ int main(int argc, char* argv[])
 
     const xd::server::ServerConfig& config = commandLine->config;
     xd::server::installLogging(config.logFormat, config.logRules);
-
     const xd::SystemClock clock;
+    if (commandLine->action == xd::server::CommandLine::Action::ShopCreate ||
+        commandLine->action == xd::server::CommandLine::Action::StaffAdd)
+        return xd::server::runAdminCommand(*commandLine, clock);
+
     xd::server::Server server(config, clock);
     xd::server::SignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &xd::server::SignalWatcher::terminationRequested, &app, [&](int signalNumber) {

@@ -66,6 +66,11 @@ void HttpServer::addRoute(const QByteArray& method, const QString& pattern, Hand
     m_routes.append(Route{method, splitPath(pattern), std::move(handler)});
 }
 
+void HttpServer::setWebSocketPath(const QString& path)
+{
+    m_webSocketPath = path;
+}
+
 Result<quint16> HttpServer::start(const QHostAddress& address, quint16 port)
 {
     auto* tcpServer = new QTcpServer(this);
@@ -145,6 +150,13 @@ HttpRequest HttpServer::toHttpRequest(const QHttpServerRequest& request) const
 #if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
 bool HttpServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
 {
+    // QtHttpServer 6.4 completes a WebSocket upgrade only when the handler claims the request (returns true)
+    // and writes nothing; the socket then appears in nextPendingWebSocketConnection().
+    if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0 && !m_webSocketPath.isEmpty() &&
+        request.url().path() == m_webSocketPath) {
+        qCInfo(lcHttp).noquote() << "websocket upgrade" << request.url().path() << request.remoteAddress().toString();
+        return true;
+    }
     QElapsedTimer timer;
     timer.start();
     const HttpRequest ours = toHttpRequest(request);
@@ -165,6 +177,9 @@ void HttpServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* s
 #else
 bool HttpServer::handleRequest(const QHttpServerRequest& request, QHttpServerResponder& responder)
 {
+    if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0 && !m_webSocketPath.isEmpty() &&
+        request.url().path() == m_webSocketPath)
+        return true;
     QElapsedTimer timer;
     timer.start();
     const HttpRequest ours = toHttpRequest(request);

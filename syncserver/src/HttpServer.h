@@ -26,6 +26,9 @@ public:
     ~HttpServer() override;
 
     void addRoute(const QByteArray& method, const QString& pattern, Handler handler);
+    // Accept WebSocket upgrades on `path`; the sockets arrive through newWebSocketConnection() /
+    // nextPendingWebSocketConnection(). Upgrades on any other path answer 404.
+    void setWebSocketPath(const QString& path);
     // Binds and listens; returns the port (useful with port 0) or an error.
     Result<quint16> start(const QHostAddress& address, quint16 port);
     void stop();
@@ -54,6 +57,7 @@ private:
     HttpRequest toHttpRequest(const QHttpServerRequest& request) const;
 
     QList<Route> m_routes;
+    QString m_webSocketPath;
 };
 
 } // namespace xd::server

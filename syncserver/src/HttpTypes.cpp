@@ -50,6 +50,8 @@ int httpStatusFor(ErrorCode code)
         return 409;
     case ErrorCode::Overflow:
         return 422;
+    case ErrorCode::RateLimited:
+        return 429;
     case ErrorCode::Unavailable:
         return 503;
     case ErrorCode::Database:

@@ -35,6 +35,8 @@ struct HttpResponse
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
 
+    void addHeader(const QByteArray& name, const QByteArray& value) { headers.append(qMakePair(name, value)); }
+
     static HttpResponse json(int status, const QJsonObject& body);
     static HttpResponse error(int status, const QString& code, const QString& message);
     static HttpResponse error(const Error& error);

@@ -1,10 +1,18 @@
 #include "Server.h"
 
+#include "AdminApi.h"
+#include "AuthService.h"
+#include "ChangeNotifier.h"
+#include "CommandProcessor.h"
+#include "EntityReader.h"
 #include "HttpServer.h"
 #include "Logging.h"
 #include "PasswordHasher.h"
+#include "PublicApi.h"
 #include "ServerSchema.h"
 #include "ShopRepository.h"
+#include "SyncEndpoint.h"
+#include "SyncService.h"
 #include "xiaodian/Clock.h"
 #include "xiaodian/db/Database.h"
 #include "xiaodian/db/Migrator.h"
@@ -23,7 +31,8 @@ const QString kDemoOwnerLogin = QStringLiteral("owner");
 } // namespace
 
 Server::Server(ServerConfig config, const Clock& clock, QObject* parent)
-    : QObject(parent), m_config(std::move(config)), m_clock(clock), m_http(new HttpServer(this))
+    : QObject(parent), m_config(std::move(config)), m_clock(clock), m_http(new HttpServer(this)),
+      m_notifier(new ChangeNotifier(this))
 {}
 
 Server::~Server()
@@ -55,7 +64,23 @@ Result<quint16> Server::start()
             return seeded.error();
     }
 
+    const PasswordHasher hasher;
+    m_auth = std::make_unique<AuthService>(*m_database, m_clock, hasher);
+    m_commands = std::make_unique<CommandProcessor>(*m_database, m_clock, *m_notifier, hasher);
+    m_reader = std::make_unique<EntityReader>(*m_database);
+    m_sync = std::make_unique<SyncService>(*m_database, *m_commands, m_clock);
+    m_adminApi = std::make_unique<AdminApi>(*m_auth, *m_commands, *m_reader);
+    m_publicApi = std::make_unique<PublicApi>(*m_database, *m_reader);
+    m_syncEndpoint = new SyncEndpoint(
+        *m_http,
+        *m_auth,
+        *m_sync,
+        *m_notifier,
+        SyncEndpoint::Timing{m_config.syncAuthTimeoutMs, m_config.syncHeartbeatMs, m_config.syncPeerTimeoutMs},
+        this);
     registerRoutes();
+    m_adminApi->registerRoutes(*m_http);
+    m_publicApi->registerRoutes(*m_http);
     auto port = m_http->start(m_config.listenAddress, m_config.port);
     if (!port)
         return port.error();
@@ -69,8 +94,16 @@ void Server::stop()
     if (!m_database)
         return;
     m_http->stop();
+    delete m_syncEndpoint; // closes every socket with "going away"
+    m_syncEndpoint = nullptr;
     // Handlers run to completion on this thread before the event loop delivers the stop, so no transaction of
     // ours is open here; closing rolls back anything a future bug might leave open.
+    m_publicApi.reset();
+    m_adminApi.reset();
+    m_sync.reset();
+    m_reader.reset();
+    m_commands.reset();
+    m_auth.reset();
     m_database.reset();
     qCInfo(lcServer) << "stopped";
 }
@@ -92,7 +125,7 @@ Status Server::seedDemoShop()
         shop = shops.createShop(kDemoShopName);
         if (!shop)
             return shop.error();
-        auto staff = shops.addStaff(shop->id, kDemoOwnerLogin, QStringLiteral("店主"), StaffRole::Owner, *hash);
+        auto staff = shops.addStaff(shop->id, kDemoOwnerLogin, QStringLiteral("店主"), Role::Owner, *hash);
         if (!staff)
             return staff.error();
         qCInfo(lcServer) << "created the demo shop" << shop->id;
@@ -100,6 +133,10 @@ Status Server::seedDemoShop()
         return shop.error();
     } else if (const Status updated = shops.setStaffPasswordHash(shop->id, kDemoOwnerLogin, *hash); !updated) {
         return updated.error();
+    } else if (auto staff = m_database->scalar(QStringLiteral("SELECT id FROM staff WHERE shop_id = ? AND login = ?"),
+                                               {shop->id, kDemoOwnerLogin});
+               !staff || !AuthService::revokeAll(*m_database, staff->toString(), m_clock.nowMs())) {
+        return makeError(ErrorCode::Database, QStringLiteral("cannot end the demo owner's old sessions"));
     }
     if (const Status committed = tx->commit(); !committed)
         return committed.error();

@@ -17,7 +17,15 @@ class Database;
 
 namespace xd::server {
 
+class AdminApi;
+class AuthService;
+class ChangeNotifier;
+class CommandProcessor;
+class EntityReader;
 class HttpServer;
+class PublicApi;
+class SyncEndpoint;
+class SyncService;
 
 struct DemoCredentials
 {
@@ -54,6 +62,14 @@ private:
     const Clock& m_clock;
     std::unique_ptr<db::Database> m_database;
     HttpServer* m_http = nullptr;
+    ChangeNotifier* m_notifier = nullptr;
+    std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<CommandProcessor> m_commands;
+    std::unique_ptr<EntityReader> m_reader;
+    std::unique_ptr<SyncService> m_sync;
+    std::unique_ptr<AdminApi> m_adminApi;
+    std::unique_ptr<PublicApi> m_publicApi;
+    SyncEndpoint* m_syncEndpoint = nullptr;
     int m_schemaVersion = 0;
     std::optional<DemoCredentials> m_demo;
 };

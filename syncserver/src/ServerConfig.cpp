@@ -10,6 +10,11 @@ namespace xd::server {
 namespace {
 
 const char* const kConfigHelp = R"(
+Commands (run once and exit; they use the same config and database):
+  syncserver shop create --name NAME --owner LOGIN [--time-zone TZ] [--display-name NAME] [--password-stdin]
+  syncserver staff add --shop SHOP --login LOGIN [--role clerk|owner] [--display-name NAME] [--password-stdin]
+  Without --password-stdin a random password is generated and printed once.
+
 Config file (INI, given with --config; flags override it):
   [server]
   listen = 127.0.0.1          address to listen on (same as --listen)
@@ -18,6 +23,10 @@ Config file (INI, given with --config; flags override it):
   [database]
   url = sqlite:data/xiaodian.db
                               or postgresql://user:password@host:5432/dbname (--database)
+  [sync]
+  auth_timeout_ms = 10000     a socket must authenticate within this time
+  heartbeat_ms = 15000        WebSocket ping interval
+  peer_timeout_ms = 45000     a socket silent this long is dropped
   [log]
   format = text               text or json, one object a line (--log-format)
   rules = xd.db.debug=true    QLoggingCategory rules, ';'-separated (--log-rules)
@@ -38,6 +47,15 @@ Result<quint16> parsePort(const QString& text, const QString& origin)
     if (!ok || port > 65535)
         return invalid(QStringLiteral("%1: '%2' is not a TCP port (0-65535)").arg(origin, text));
     return quint16(port);
+}
+
+Result<int> parseMilliseconds(const QString& text, const QString& origin)
+{
+    bool ok = false;
+    const int ms = text.toInt(&ok);
+    if (!ok || ms < 10 || ms > 3'600'000)
+        return invalid(QStringLiteral("%1: '%2' is not a duration in milliseconds (10-3600000)").arg(origin, text));
+    return ms;
 }
 
 Result<LogFormat> parseLogFormat(const QString& text, const QString& origin)
@@ -70,7 +88,10 @@ Status applyConfigFile(const QString& path, ServerConfig& config)
                                    QStringLiteral("server/data_dir"),
                                    QStringLiteral("database/url"),
                                    QStringLiteral("log/format"),
-                                   QStringLiteral("log/rules")};
+                                   QStringLiteral("log/rules"),
+                                   QStringLiteral("sync/auth_timeout_ms"),
+                                   QStringLiteral("sync/heartbeat_ms"),
+                                   QStringLiteral("sync/peer_timeout_ms")};
     for (const QString& key : file.allKeys()) {
         if (!known.contains(key))
             return invalid(QStringLiteral("config file '%1': unknown key '%2'").arg(path, key));
@@ -100,6 +121,16 @@ Status applyConfigFile(const QString& path, ServerConfig& config)
     }
     if (file.contains(QStringLiteral("log/rules")))
         config.logRules = file.value(QStringLiteral("log/rules")).toString();
+    for (const auto& [key, target] : {std::pair{QStringLiteral("sync/auth_timeout_ms"), &config.syncAuthTimeoutMs},
+                                      std::pair{QStringLiteral("sync/heartbeat_ms"), &config.syncHeartbeatMs},
+                                      std::pair{QStringLiteral("sync/peer_timeout_ms"), &config.syncPeerTimeoutMs}}) {
+        if (!file.contains(key))
+            continue;
+        auto ms = parseMilliseconds(file.value(key).toString(), origin);
+        if (!ms)
+            return ms.error();
+        *target = *ms;
+    }
     return {};
 }
 
@@ -150,6 +181,25 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments)
     const QCommandLineOption demoOption(QStringLiteral("demo"),
                                         QStringLiteral("Create the demo shop if missing, give its owner a new password "
                                                        "and print the credentials."));
+    const QCommandLineOption nameOption(
+        QStringLiteral("name"), QStringLiteral("shop create: the shop's <name>."), QStringLiteral("name"));
+    const QCommandLineOption timeZoneOption(QStringLiteral("time-zone"),
+                                            QStringLiteral("shop create: IANA time zone <tz> (default Asia/Shanghai)."),
+                                            QStringLiteral("tz"));
+    const QCommandLineOption ownerOption(
+        QStringLiteral("owner"), QStringLiteral("shop create: the owner's <login>."), QStringLiteral("login"));
+    const QCommandLineOption shopOption(
+        QStringLiteral("shop"), QStringLiteral("staff add: the shop's id or name."), QStringLiteral("shop"));
+    const QCommandLineOption loginOption(
+        QStringLiteral("login"), QStringLiteral("staff add: the new <login>."), QStringLiteral("login"));
+    const QCommandLineOption roleOption(
+        QStringLiteral("role"), QStringLiteral("staff add: clerk (default) or owner."), QStringLiteral("role"));
+    const QCommandLineOption displayNameOption(QStringLiteral("display-name"),
+                                               QStringLiteral("shop create / staff add: the person's shown <name>."),
+                                               QStringLiteral("name"));
+    const QCommandLineOption passwordStdinOption(QStringLiteral("password-stdin"),
+                                                 QStringLiteral("shop create / staff add: read the password from the "
+                                                                "first line of standard input."));
     parser.addOptions({helpOption,
                        versionOption,
                        configOption,
@@ -159,14 +209,42 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments)
                        databaseOption,
                        logFormatOption,
                        logRulesOption,
-                       demoOption});
+                       demoOption,
+                       nameOption,
+                       timeZoneOption,
+                       ownerOption,
+                       shopOption,
+                       loginOption,
+                       roleOption,
+                       displayNameOption,
+                       passwordStdinOption});
 
     CommandLine result;
     result.helpText = parser.helpText() + QString::fromUtf8(kConfigHelp);
     if (!parser.parse(arguments))
         return invalid(parser.errorText());
-    if (!parser.positionalArguments().isEmpty())
-        return invalid(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
+    const QStringList positional = parser.positionalArguments();
+    if (positional == QStringList{QStringLiteral("shop"), QStringLiteral("create")}) {
+        result.action = CommandLine::Action::ShopCreate;
+        if (!parser.isSet(nameOption) || !parser.isSet(ownerOption))
+            return invalid(QStringLiteral("shop create needs --name and --owner"));
+    } else if (positional == QStringList{QStringLiteral("staff"), QStringLiteral("add")}) {
+        result.action = CommandLine::Action::StaffAdd;
+        if (!parser.isSet(shopOption) || !parser.isSet(loginOption))
+            return invalid(QStringLiteral("staff add needs --shop and --login"));
+    } else if (!positional.isEmpty()) {
+        return invalid(QStringLiteral("unexpected argument '%1'").arg(positional.join(QLatin1Char(' '))));
+    }
+    AdminCommand& admin = result.admin;
+    admin.shopName = parser.value(nameOption);
+    if (parser.isSet(timeZoneOption))
+        admin.timeZone = parser.value(timeZoneOption);
+    admin.login = parser.isSet(ownerOption) ? parser.value(ownerOption) : parser.value(loginOption);
+    admin.shop = parser.value(shopOption);
+    admin.displayName = parser.value(displayNameOption);
+    if (parser.isSet(roleOption))
+        admin.role = parser.value(roleOption);
+    admin.passwordFromStdin = parser.isSet(passwordStdinOption);
     if (parser.isSet(helpOption)) {
         result.action = CommandLine::Action::ShowHelp;
         return result;

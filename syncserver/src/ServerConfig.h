@@ -20,15 +20,32 @@ struct ServerConfig
     LogFormat logFormat = LogFormat::Text;
     QString logRules;  // QLoggingCategory rules, ';'-separated
     bool demo = false; // create (or refresh the password of) the demo shop at start-up
+    // Sync socket timing (docs/sync-protocol.md); tests shorten them.
+    int syncAuthTimeoutMs = 10'000;
+    int syncHeartbeatMs = 15'000;
+    int syncPeerTimeoutMs = 45'000;
 
     QString effectiveDatabaseUrl() const;
 };
 
+// An operator's one-off command: `syncserver shop create ...`, `syncserver staff add ...`.
+struct AdminCommand
+{
+    QString shopName;
+    QString timeZone = QStringLiteral("Asia/Shanghai");
+    QString shop; // id or exact name, for staff add
+    QString login;
+    QString displayName;
+    QString role = QStringLiteral("clerk");
+    bool passwordFromStdin = false; // otherwise a random password is generated and printed
+};
+
 struct CommandLine
 {
-    enum class Action { Serve, ShowHelp, ShowVersion };
+    enum class Action { Serve, ShowHelp, ShowVersion, ShopCreate, StaffAdd };
     Action action = Action::Serve;
     ServerConfig config;
+    AdminCommand admin;
     QString helpText;
 };
 

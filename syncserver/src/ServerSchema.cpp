@@ -37,6 +37,88 @@ QList<db::Migration> serverMigrations()
                 QStringLiteral("CREATE INDEX staff_shop_version ON staff (shop_id, version)"),
             },
         },
+        db::Migration{
+            2,
+            QStringLiteral("shop profile, photos, sessions, sync clients, audit log"),
+            {
+                // The shop's display page; one row per shop, synced as entity "shop" (its version lives here).
+                QStringLiteral("CREATE TABLE shop_profiles ("
+                               "shop_id TEXT PRIMARY KEY REFERENCES shops(id) ON DELETE CASCADE, "
+                               "intro TEXT NOT NULL DEFAULT '', "
+                               "service_items TEXT NOT NULL DEFAULT '[]', "
+                               "opening_hours TEXT NOT NULL DEFAULT '[]', "
+                               "address TEXT NOT NULL DEFAULT '', "
+                               "latitude_e6 BIGINT, "
+                               "longitude_e6 BIGINT, "
+                               "phones TEXT NOT NULL DEFAULT '[]', "
+                               "customer_service TEXT NOT NULL DEFAULT '{}', "
+                               "version BIGINT NOT NULL, "
+                               "updated_at_ms BIGINT NOT NULL)"),
+                // Uploaded files, addressed by content: the same image uploaded twice is stored once.
+                QStringLiteral("CREATE TABLE blobs ("
+                               "sha256 TEXT PRIMARY KEY, "
+                               "content_type TEXT NOT NULL, "
+                               "bytes BIGINT NOT NULL, "
+                               "data {blob} NOT NULL, "
+                               "created_at_ms BIGINT NOT NULL)"),
+                QStringLiteral("CREATE TABLE shop_photos ("
+                               "id TEXT PRIMARY KEY, "
+                               "shop_id TEXT NOT NULL REFERENCES shops(id) ON DELETE CASCADE, "
+                               "position INTEGER NOT NULL, "
+                               "blob_sha256 TEXT NOT NULL REFERENCES blobs(sha256), "
+                               "content_type TEXT NOT NULL, "
+                               "width INTEGER NOT NULL, "
+                               "height INTEGER NOT NULL, "
+                               "bytes BIGINT NOT NULL, "
+                               "version BIGINT NOT NULL, "
+                               "deleted SMALLINT NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)), "
+                               "created_at_ms BIGINT NOT NULL, "
+                               "updated_at_ms BIGINT NOT NULL)"),
+                QStringLiteral("CREATE INDEX shop_photos_shop_version ON shop_photos (shop_id, version)"),
+                // Staff sign-in sessions: only the SHA-256 of the token is stored.
+                QStringLiteral("CREATE TABLE staff_sessions ("
+                               "token_hash TEXT PRIMARY KEY, "
+                               "staff_id TEXT NOT NULL REFERENCES staff(id) ON DELETE CASCADE, "
+                               "shop_id TEXT NOT NULL REFERENCES shops(id) ON DELETE CASCADE, "
+                               "created_at_ms BIGINT NOT NULL, "
+                               "expires_at_ms BIGINT NOT NULL, "
+                               "revoked_at_ms BIGINT)"),
+                QStringLiteral("CREATE INDEX staff_sessions_staff ON staff_sessions (staff_id)"),
+                // Failed sign-ins per key ("account:<shop>/<login>" or "ip:<address>"): slow down, then lock.
+                QStringLiteral("CREATE TABLE login_failures ("
+                               "throttle_key TEXT PRIMARY KEY, "
+                               "failures INTEGER NOT NULL, "
+                               "last_failure_at_ms BIGINT NOT NULL, "
+                               "locked_until_ms BIGINT NOT NULL DEFAULT 0)"),
+                // One row per desktop cache: the last mutation id processed, for exactly-once pushes.
+                QStringLiteral("CREATE TABLE sync_clients ("
+                               "client_id TEXT PRIMARY KEY, "
+                               "shop_id TEXT NOT NULL REFERENCES shops(id) ON DELETE CASCADE, "
+                               "staff_id TEXT NOT NULL REFERENCES staff(id) ON DELETE CASCADE, "
+                               "last_mutation_id BIGINT NOT NULL, "
+                               "updated_at_ms BIGINT NOT NULL)"),
+                QStringLiteral("CREATE TABLE sync_rejections ("
+                               "client_id TEXT NOT NULL REFERENCES sync_clients(client_id) ON DELETE CASCADE, "
+                               "mid BIGINT NOT NULL, "
+                               "code TEXT NOT NULL, "
+                               "message TEXT NOT NULL, "
+                               "PRIMARY KEY (client_id, mid))"),
+                // Who did what, when: every operation that changes a shop appends one row.
+                QStringLiteral("CREATE TABLE audit_log ("
+                               "id TEXT PRIMARY KEY, "
+                               "shop_id TEXT NOT NULL REFERENCES shops(id) ON DELETE CASCADE, "
+                               "staff_id TEXT, "
+                               "operation TEXT NOT NULL, "
+                               "detail TEXT NOT NULL, "
+                               "version BIGINT NOT NULL, "
+                               "at_ms BIGINT NOT NULL)"),
+                QStringLiteral("CREATE INDEX audit_log_shop_at ON audit_log (shop_id, at_ms)"),
+                // Existing shops get a profile row at a new version, so that every desktop pulls it.
+                QStringLiteral("UPDATE shops SET change_counter = change_counter + 1"),
+                QStringLiteral("INSERT INTO shop_profiles (shop_id, version, updated_at_ms) "
+                               "SELECT id, change_counter, updated_at_ms FROM shops"),
+            },
+        },
     };
 }
 

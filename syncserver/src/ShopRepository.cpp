@@ -41,11 +41,16 @@ Result<ShopRecord> ShopRepository::createShop(const QString& name, const QString
     const qint64 now = m_clock.nowMs();
     auto inserted = m_database.exec(
         QStringLiteral("INSERT INTO shops (id, name, time_zone, change_counter, created_at_ms, updated_at_ms) "
-                       "VALUES (?, ?, ?, 0, ?, ?)"),
+                       "VALUES (?, ?, ?, 1, ?, ?)"),
         {id, trimmed, timeZone, now, now});
     if (!inserted)
         return inserted.error();
-    return ShopRecord{id, trimmed, timeZone, 0};
+    auto profile = m_database.exec(
+        QStringLiteral("INSERT INTO shop_profiles (shop_id, version, updated_at_ms) VALUES (?, 1, ?)"), {id, now});
+    if (!profile)
+        return profile.error();
+    // The shop starts at version 1: a pull from the beginning asks for "after version 0".
+    return ShopRecord{id, trimmed, timeZone, 1};
 }
 
 Result<ShopRecord> ShopRepository::findShop(const QString& shopId) const
@@ -63,11 +68,8 @@ Result<ShopRecord> ShopRepository::findShopByName(const QString& name) const
         name);
 }
 
-Result<QString> ShopRepository::addStaff(const QString& shopId,
-                                         const QString& login,
-                                         const QString& displayName,
-                                         StaffRole role,
-                                         const QString& passwordHash)
+Result<QString> ShopRepository::addStaff(
+    const QString& shopId, const QString& login, const QString& displayName, Role role, const QString& passwordHash)
 {
     const QString cleanLogin = login.trimmed();
     if (cleanLogin.isEmpty() || cleanLogin.size() > 64)
@@ -91,7 +93,7 @@ Result<QString> ShopRepository::addStaff(const QString& shopId,
          shopId,
          cleanLogin,
          displayName.trimmed().isEmpty() ? cleanLogin : displayName.trimmed(),
-         role == StaffRole::Owner ? QStringLiteral("owner") : QStringLiteral("clerk"),
+         roleName(role),
          passwordHash,
          *version,
          now,

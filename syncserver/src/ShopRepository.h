@@ -1,5 +1,6 @@
 #pragma once
 
+#include "xiaodian/Permissions.h"
 #include "xiaodian/Result.h"
 
 #include <QString>
@@ -21,8 +22,6 @@ struct ShopRecord
     qint64 changeCounter = 0;
 };
 
-enum class StaffRole { Owner, Clerk };
-
 // Shops, their staff, and the per-shop change counter. Every write that desktops must see bumps the counter
 // in the same transaction (bumpChangeCounter); callers own the transaction.
 class ShopRepository
@@ -38,7 +37,7 @@ public:
     Result<QString> addStaff(const QString& shopId,
                              const QString& login,
                              const QString& displayName,
-                             StaffRole role,
+                             Role role,
                              const QString& passwordHash);
     Status setStaffPasswordHash(const QString& shopId, const QString& login, const QString& passwordHash);
 

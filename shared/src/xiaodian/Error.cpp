@@ -31,6 +31,8 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("io_error");
     case ErrorCode::Unavailable:
         return QStringLiteral("unavailable");
+    case ErrorCode::RateLimited:
+        return QStringLiteral("rate_limited");
     case ErrorCode::Internal:
         return QStringLiteral("internal");
     }

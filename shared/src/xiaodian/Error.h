@@ -20,6 +20,7 @@ enum class ErrorCode {
     WrongKey,     // an encrypted file could not be opened with the key given
     Io,           // files, sockets
     Unavailable,  // a dependency (database, external service) is not reachable
+    RateLimited,  // too many attempts; try again later
     Internal,     // a bug: an invariant did not hold
 };
 

@@ -41,6 +41,13 @@ QString Dialect::beginWrite() const
     return m_engine == Engine::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
 }
 
+QString Dialect::beginRead() const
+{
+    // SQLite in WAL mode: a deferred transaction reads one snapshot from its first SELECT on.
+    return m_engine == Engine::Sqlite ? QStringLiteral("BEGIN")
+                                      : QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ");
+}
+
 QString Dialect::migrationLock(const QString& table) const
 {
     if (m_engine == Engine::Sqlite)

@@ -28,6 +28,8 @@ public:
     // Starts a transaction that will write. SQLite takes the write lock up front (BEGIN IMMEDIATE) so two
     // writers queue on busy_timeout instead of failing with SQLITE_BUSY when one upgrades a read lock.
     QString beginWrite() const;
+    // Starts a read-only transaction that sees one snapshot for all its statements (pull pages).
+    QString beginRead() const;
     // Serialises schema migration between processes sharing a database (PostgreSQL); empty where the
     // write transaction already does (SQLite).
     QString migrationLock(const QString& table) const;

@@ -8,9 +8,9 @@ Q_DECLARE_LOGGING_CATEGORY(lcDb)
 
 namespace xd::db {
 
-Result<Transaction> Transaction::begin(const Database& database)
+Result<Transaction> Transaction::begin(const Database& database, Mode mode)
 {
-    auto begun = database.exec(database.dialect().beginWrite());
+    auto begun = database.exec(mode == Mode::Write ? database.dialect().beginWrite() : database.dialect().beginRead());
     if (!begun)
         return begun.error();
     return Transaction(&database);

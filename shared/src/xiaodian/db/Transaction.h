@@ -6,7 +6,7 @@ namespace xd::db {
 
 class Database;
 
-// A write transaction that rolls back unless committed: every money or stock change runs inside one.
+// A transaction that rolls back unless committed: every money or stock change runs inside one.
 //   auto tx = Transaction::begin(db);
 //   if (!tx) return tx.error();
 //   ... writes ...
@@ -14,7 +14,8 @@ class Database;
 class Transaction
 {
 public:
-    static Result<Transaction> begin(const Database& database);
+    enum class Mode { Write, ReadSnapshot };
+    static Result<Transaction> begin(const Database& database, Mode mode = Mode::Write);
 
     Transaction(Transaction&& other) noexcept;
     Transaction& operator=(Transaction&&) = delete;

@@ -1,0 +1,103 @@
+#include "AdminCli.h"
+
+#include "PasswordHasher.h"
+#include "ServerSchema.h"
+#include "ShopRepository.h"
+#include "StaffCommands.h"
+#include "xiaodian/Clock.h"
+#include "xiaodian/db/Database.h"
+#include "xiaodian/db/Migrator.h"
+#include "xiaodian/db/Transaction.h"
+
+#include <QDir>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace xd::server {
+
+namespace {
+
+int fail(const QString& message)
+{
+    std::fprintf(stderr, "syncserver: %s\n", qPrintable(message));
+    return 1;
+}
+
+Result<QString> choosePassword(bool fromStdin, bool* generated)
+{
+    *generated = !fromStdin;
+    if (!fromStdin)
+        return PasswordHasher::generatePassword(16);
+    QTextStream in(stdin);
+    const QString password = in.readLine();
+    if (password.size() < MinPasswordLength)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("the password needs at least %1 characters").arg(MinPasswordLength));
+    return password;
+}
+
+} // namespace
+
+int runAdminCommand(const CommandLine& commandLine, const Clock& clock)
+{
+    const ServerConfig& config = commandLine.config;
+    const AdminCommand& admin = commandLine.admin;
+    if (!QDir().mkpath(config.dataDir))
+        return fail(QStringLiteral("cannot create the data folder '%1'").arg(config.dataDir));
+    auto settings = db::DatabaseSettings::fromUrl(config.effectiveDatabaseUrl());
+    if (!settings)
+        return fail(settings.error().message);
+    auto database = db::Database::open(*settings, QStringLiteral("admin"));
+    if (!database)
+        return fail(database.error().toString());
+    if (auto migrated = db::Migrator(serverMigrations()).migrate(*database, clock.nowMs()); !migrated)
+        return fail(migrated.error().toString());
+
+    Role role = Role::Owner;
+    if (commandLine.action == CommandLine::Action::StaffAdd && !parseRole(admin.role, &role))
+        return fail(QStringLiteral("--role is 'owner' or 'clerk', not '%1'").arg(admin.role));
+    bool generated = false;
+    auto password = choosePassword(admin.passwordFromStdin, &generated);
+    if (!password)
+        return fail(password.error().message);
+    auto hash = PasswordHasher().hash(*password);
+    if (!hash)
+        return fail(hash.error().message);
+
+    auto tx = db::Transaction::begin(*database);
+    if (!tx)
+        return fail(tx.error().toString());
+    ShopRepository shops(*database, clock);
+    Result<ShopRecord> shop = makeError(ErrorCode::Internal, QString());
+    if (commandLine.action == CommandLine::Action::ShopCreate) {
+        shop = shops.createShop(admin.shopName, admin.timeZone);
+    } else {
+        shop = shops.findShop(admin.shop);
+        if (!shop && shop.error().code == ErrorCode::NotFound)
+            shop = shops.findShopByName(admin.shop);
+    }
+    if (!shop)
+        return fail(shop.error().message);
+    auto staffId = shops.addStaff(shop->id, admin.login, admin.displayName, role, *hash);
+    if (!staffId)
+        return fail(staffId.error().message);
+    if (const Status committed = tx->commit(); !committed)
+        return fail(committed.error().toString());
+
+    if (commandLine.action == CommandLine::Action::ShopCreate)
+        std::printf("shop created: %s (id %s, time zone %s)\n",
+                    qPrintable(shop->name),
+                    qPrintable(shop->id),
+                    qPrintable(shop->timeZone));
+    std::printf("staff added: %s (%s, id %s) to shop %s\n",
+                qPrintable(admin.login),
+                qPrintable(roleName(role)),
+                qPrintable(*staffId),
+                qPrintable(shop->id));
+    if (generated)
+        std::printf("password: %s\n(shown once; only a hash is stored)\n", qPrintable(*password));
+    return 0;
+}
+
+} // namespace xd::server

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "ServerConfig.h"
+
+namespace xd {
+class Clock;
+}
+
+namespace xd::server {
+
+// `syncserver shop create` and `syncserver staff add`: the platform operator's commands. They open and
+// migrate the configured database, do one thing in one transaction, print the result, and return the exit code.
+int runAdminCommand(const CommandLine& commandLine, const Clock& clock);
+
+} // namespace xd::server

@@ -1,0 +1,209 @@
+#include "EntityReader.h"
+
+#include "xiaodian/db/Database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace xd::server {
+
+namespace {
+
+QJsonValue parseJson(const QString& text)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
+    if (doc.isArray())
+        return doc.array();
+    return doc.object();
+}
+
+// Always the full shape, whatever older rows stored.
+QJsonObject customerServiceOf(const QString& text)
+{
+    const QJsonObject stored = parseJson(text).toObject();
+    return QJsonObject{{QStringLiteral("enabled"), stored.value(QStringLiteral("enabled")).toBool(false)},
+                       {QStringLiteral("greeting"), stored.value(QStringLiteral("greeting")).toString()},
+                       {QStringLiteral("autoReply"), stored.value(QStringLiteral("autoReply")).toString()}};
+}
+
+const QString kShopSelect = QStringLiteral("SELECT s.id AS id, p.version AS version, s.name, s.time_zone, p.intro, "
+                                           "p.service_items, p.opening_hours, p.address, "
+                                           "p.latitude_e6, p.longitude_e6, p.phones, p.customer_service "
+                                           "FROM shops s JOIN shop_profiles p ON p.shop_id = s.id WHERE s.id = ?");
+
+QJsonObject shopData(const QSqlQuery& q)
+{
+    return QJsonObject{
+        {QStringLiteral("name"), q.value(2).toString()},
+        {QStringLiteral("timeZone"), q.value(3).toString()},
+        {QStringLiteral("intro"), q.value(4).toString()},
+        {QStringLiteral("serviceItems"), parseJson(q.value(5).toString())},
+        {QStringLiteral("openingHours"), parseJson(q.value(6).toString())},
+        {QStringLiteral("address"), q.value(7).toString()},
+        {QStringLiteral("latitudeE6"), q.value(8).isNull() ? QJsonValue() : QJsonValue(q.value(8).toLongLong())},
+        {QStringLiteral("longitudeE6"), q.value(9).isNull() ? QJsonValue() : QJsonValue(q.value(9).toLongLong())},
+        {QStringLiteral("phones"), parseJson(q.value(10).toString())},
+        {QStringLiteral("customerService"), customerServiceOf(q.value(11).toString())}};
+}
+
+const QString kStaffColumns = QStringLiteral("id, version, deleted, login, display_name, role, disabled");
+
+QJsonObject staffData(const QSqlQuery& q)
+{
+    return QJsonObject{{QStringLiteral("login"), q.value(3).toString()},
+                       {QStringLiteral("displayName"), q.value(4).toString()},
+                       {QStringLiteral("role"), q.value(5).toString()},
+                       {QStringLiteral("disabled"), q.value(6).toInt() != 0}};
+}
+
+const QString kPhotoColumns =
+    QStringLiteral("id, version, deleted, position, content_type, width, height, bytes, shop_id");
+
+QJsonObject photoData(const QSqlQuery& q)
+{
+    return QJsonObject{
+        {QStringLiteral("position"), q.value(3).toInt()},
+        {QStringLiteral("contentType"), q.value(4).toString()},
+        {QStringLiteral("width"), q.value(5).toInt()},
+        {QStringLiteral("height"), q.value(6).toInt()},
+        {QStringLiteral("bytes"), q.value(7).toLongLong()},
+        {QStringLiteral("url"),
+         QStringLiteral("/api/v1/shops/%1/photos/%2").arg(q.value(8).toString(), q.value(0).toString())}};
+}
+
+// The WHERE clause that selects the rows of entity `order` after `cursor`; binds appended to `values`.
+QString afterCursor(const sync::Cursor& cursor, int order, QVariantList& values)
+{
+    if (cursor.entity < 0 || order < cursor.entity) {
+        values << cursor.version;
+        return QStringLiteral("version > ?");
+    }
+    if (order > cursor.entity) {
+        values << cursor.version;
+        return QStringLiteral("version >= ?");
+    }
+    values << cursor.version << cursor.version << cursor.id;
+    return QStringLiteral("(version > ? OR (version = ? AND id > ?))");
+}
+
+} // namespace
+
+EntityReader::EntityReader(const db::Database& database) : m_database(database) {}
+
+Result<QList<sync::SyncRow>>
+EntityReader::changedSince(const QString& shopId, const sync::Cursor& cursor, int limit) const
+{
+    QList<sync::SyncRow> rows;
+    const QString limitClause = QStringLiteral(" ORDER BY version, id LIMIT %1").arg(limit + 1);
+
+    { // shop: one row, keyed by the shop id
+        QVariantList values{shopId};
+        const QString where = afterCursor(cursor, sync::entityOrder(QStringLiteral("shop")), values);
+        auto q =
+            m_database.exec(QStringLiteral("SELECT * FROM (%1) shop_row WHERE %2").arg(kShopSelect, where), values);
+        if (!q)
+            return q.error();
+        while (q->next())
+            rows.append(sync::SyncRow{
+                QStringLiteral("shop"), q->value(0).toString(), q->value(1).toLongLong(), false, shopData(*q)});
+    }
+    { // staff
+        QVariantList values{shopId};
+        const QString where = afterCursor(cursor, sync::entityOrder(QStringLiteral("staff")), values);
+        auto q = m_database.exec(
+            QStringLiteral("SELECT %1 FROM staff WHERE shop_id = ? AND %2").arg(kStaffColumns, where) + limitClause,
+            values);
+        if (!q)
+            return q.error();
+        while (q->next()) {
+            const bool deleted = q->value(2).toInt() != 0;
+            rows.append(sync::SyncRow{QStringLiteral("staff"),
+                                      q->value(0).toString(),
+                                      q->value(1).toLongLong(),
+                                      deleted,
+                                      deleted ? QJsonObject() : staffData(*q)});
+        }
+    }
+    { // shop photos
+        QVariantList values{shopId};
+        const QString where = afterCursor(cursor, sync::entityOrder(QStringLiteral("shop_photo")), values);
+        auto q = m_database.exec(
+            QStringLiteral("SELECT %1 FROM shop_photos WHERE shop_id = ? AND %2").arg(kPhotoColumns, where) +
+                limitClause,
+            values);
+        if (!q)
+            return q.error();
+        while (q->next()) {
+            const bool deleted = q->value(2).toInt() != 0;
+            rows.append(sync::SyncRow{QStringLiteral("shop_photo"),
+                                      q->value(0).toString(),
+                                      q->value(1).toLongLong(),
+                                      deleted,
+                                      deleted ? QJsonObject() : photoData(*q)});
+        }
+    }
+
+    std::sort(rows.begin(), rows.end(), [](const sync::SyncRow& a, const sync::SyncRow& b) {
+        if (a.version != b.version)
+            return a.version < b.version;
+        const int ea = sync::entityOrder(a.entity);
+        const int eb = sync::entityOrder(b.entity);
+        if (ea != eb)
+            return ea < eb;
+        return a.id < b.id;
+    });
+    if (rows.size() > limit + 1)
+        rows.resize(limit + 1);
+    return rows;
+}
+
+Result<QJsonObject> EntityReader::shop(const QString& shopId) const
+{
+    auto q = m_database.exec(kShopSelect, {shopId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return makeError(ErrorCode::NotFound, QStringLiteral("no such shop"));
+    QJsonObject data = shopData(*q);
+    data.insert(QStringLiteral("id"), q->value(0).toString());
+    data.insert(QStringLiteral("version"), q->value(1).toLongLong());
+    return data;
+}
+
+Result<QList<QJsonObject>> EntityReader::livePhotos(const QString& shopId) const
+{
+    auto q =
+        m_database.exec(QStringLiteral("SELECT %1 FROM shop_photos WHERE shop_id = ? AND deleted = 0 ORDER BY position")
+                            .arg(kPhotoColumns),
+                        {shopId});
+    if (!q)
+        return q.error();
+    QList<QJsonObject> photos;
+    while (q->next()) {
+        QJsonObject photo = photoData(*q);
+        photo.insert(QStringLiteral("id"), q->value(0).toString());
+        photos.append(photo);
+    }
+    return photos;
+}
+
+Result<QList<QJsonObject>> EntityReader::staff(const QString& shopId) const
+{
+    auto q = m_database.exec(
+        QStringLiteral("SELECT %1 FROM staff WHERE shop_id = ? AND deleted = 0 ORDER BY login").arg(kStaffColumns),
+        {shopId});
+    if (!q)
+        return q.error();
+    QList<QJsonObject> people;
+    while (q->next()) {
+        QJsonObject person = staffData(*q);
+        person.insert(QStringLiteral("id"), q->value(0).toString());
+        people.append(person);
+    }
+    return people;
+}
+
+} // namespace xd::server
