@@ -66,6 +66,14 @@ void HttpServer::addRoute(const QByteArray& method, const QString& pattern, Hand
     m_routes.append(Route{method, splitPath(pattern), std::move(handler)});
 }
 
+QList<QPair<QByteArray, QString>> HttpServer::routes() const
+{
+    QList<QPair<QByteArray, QString>> out;
+    for (const Route& route : m_routes)
+        out.append({route.method, QLatin1Char('/') + route.segments.join(QLatin1Char('/'))});
+    return out;
+}
+
 void HttpServer::setWebSocketPath(const QString& path)
 {
     m_webSocketPath = path;

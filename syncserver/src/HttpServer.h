@@ -33,6 +33,9 @@ public:
     Result<quint16> start(const QHostAddress& address, quint16 port);
     void stop();
 
+    // Every (method, pattern) registered, e.g. ("GET", "/api/v1/shops/{shopId}"): the OpenAPI test checks them.
+    QList<QPair<QByteArray, QString>> routes() const;
+
     // Runs the router without a socket: what a request would get.
     HttpResponse dispatch(HttpRequest request) const;
 

@@ -3,9 +3,12 @@
 #include "TestSocket.h"
 #include "xiaodian/Id.h"
 
+#include <QCryptographicHash>
+#include <QFile>
 #include <QJsonArray>
 #include <QSet>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -67,6 +70,23 @@ QString codeOf(const QJsonObject& pushResult, int index)
         .toString();
 }
 
+QString g_engine = QStringLiteral("sqlite");
+
+QString postgresUrl()
+{
+    QString url = qEnvironmentVariable("XD_TEST_POSTGRES_URL");
+    if (!url.isEmpty())
+        return url;
+    QFile env(qEnvironmentVariable("XD_TEST_POSTGRES_ENV"));
+    if (!env.open(QIODevice::ReadOnly))
+        return {};
+    for (const QByteArray& line : env.readAll().split('\n')) {
+        if (line.startsWith("XD_TEST_POSTGRES_URL="))
+            return QString::fromUtf8(line.mid(int(qstrlen("XD_TEST_POSTGRES_URL="))).trimmed());
+    }
+    return {};
+}
+
 } // namespace
 
 class tst_SyncServer : public QObject
@@ -97,6 +117,7 @@ private slots:
     void cli_createsShopAndStaff();
 
 private:
+    QSqlDatabase openServerDatabase(const QString& connectionName) const;
     QString ownerToken();
     QString createShopB(QString* ownerPassword);
     QString addClerk(const QString& ownerToken, const QString& login, const QString& password);
@@ -104,6 +125,7 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<ServerProcess> m_server;
     QString m_ownerToken;
+    QUrl m_postgresUrl; // the server's own database when the engine is PostgreSQL
 };
 
 void tst_SyncServer::initTestCase()
@@ -114,8 +136,35 @@ void tst_SyncServer::initTestCase()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("[sync]\nauth_timeout_ms = 800\nheartbeat_ms = 200\npeer_timeout_ms = 1500\n");
     file.close();
+    QStringList args{QStringLiteral("--config"), config};
+    if (g_engine == QLatin1String("postgres")) {
+        // A database of its own inside the fixture's cluster, so that other suites can run beside it.
+        const QUrl fixture(postgresUrl());
+        QVERIFY2(fixture.isValid() && !fixture.host().isEmpty(),
+                 "no PostgreSQL: set XD_TEST_POSTGRES_URL or run through ctest (its fixture starts a cluster)");
+        {
+            QSqlDatabase admin = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("create"));
+            admin.setHostName(fixture.host());
+            admin.setPort(fixture.port(5432));
+            admin.setUserName(fixture.userName());
+            admin.setDatabaseName(fixture.path().mid(1));
+            QVERIFY2(admin.open(), qPrintable(admin.lastError().text()));
+            const QString name = QStringLiteral("xd_sync_%1").arg(QCoreApplication::applicationPid());
+            QSqlQuery query(admin);
+            QVERIFY(query.exec(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(name)));
+            QVERIFY2(query.exec(QStringLiteral("CREATE DATABASE %1").arg(name)), qPrintable(query.lastError().text()));
+            m_postgresUrl = fixture;
+            m_postgresUrl.setPath(QLatin1Char('/') + name);
+            admin.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("create"));
+        args << QStringLiteral("--database") << m_postgresUrl.toString();
+    }
     m_server = std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("data")));
-    QVERIFY2(m_server->start({QStringLiteral("--config"), config}), qPrintable(m_server->errorText()));
+    QVERIFY2(m_server->start(args), qPrintable(m_server->errorText()));
+    const auto health = m_server->request("GET", QStringLiteral("/healthz"));
+    QCOMPARE(health.json.value(QStringLiteral("database")).toString(),
+             g_engine == QLatin1String("postgres") ? QStringLiteral("postgresql") : QStringLiteral("sqlite"));
     m_ownerToken = m_server->login(m_server->demoShopName(), QStringLiteral("owner"), m_server->demoPassword());
     QVERIFY(!m_ownerToken.isEmpty());
 }
@@ -123,6 +172,24 @@ void tst_SyncServer::initTestCase()
 void tst_SyncServer::cleanupTestCase()
 {
     m_server->stop();
+}
+
+QSqlDatabase tst_SyncServer::openServerDatabase(const QString& connectionName) const
+{
+    if (m_postgresUrl.isEmpty()) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+        db.setDatabaseName(m_server->dataDir() + QStringLiteral("/xiaodian.db"));
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        db.open();
+        return db;
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+    db.setHostName(m_postgresUrl.host());
+    db.setPort(m_postgresUrl.port(5432));
+    db.setUserName(m_postgresUrl.userName());
+    db.setDatabaseName(m_postgresUrl.path().mid(1));
+    db.open();
+    return db;
 }
 
 QString tst_SyncServer::ownerToken()
@@ -500,11 +567,9 @@ void tst_SyncServer::expiredAndRevokedTokens_areRefused()
     QCOMPARE(m_server->request("POST", QStringLiteral("/admin/v1/auth/logout"), {}, revoked).status, 200);
 
     { // Age one session past its expiry directly in the database (the server reads it on every use).
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("expire"));
-        db.setDatabaseName(m_server->dataDir() + QStringLiteral("/xiaodian.db"));
-        QVERIFY(db.open());
+        QSqlDatabase db = openServerDatabase(QStringLiteral("expire"));
+        QVERIFY2(db.isOpen(), qPrintable(db.lastError().text()));
         QSqlQuery query(db);
-        QVERIFY(query.exec(QStringLiteral("PRAGMA busy_timeout = 5000")));
         query.prepare(QStringLiteral("UPDATE staff_sessions SET expires_at_ms = 1 WHERE token_hash = ?"));
         query.addBindValue(
             QString::fromLatin1(QCryptographicHash::hash(expiring.toUtf8(), QCryptographicHash::Sha256).toHex()));
@@ -776,5 +841,13 @@ void tst_SyncServer::cli_createsShopAndStaff()
     QCOMPARE(exitCode, 2); // --owner missing
 }
 
-QTEST_GUILESS_MAIN(tst_SyncServer)
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QStringList args = QCoreApplication::arguments();
+    if (args.size() >= 2 && (args.at(1) == QLatin1String("sqlite") || args.at(1) == QLatin1String("postgres")))
+        g_engine = args.takeAt(1);
+    tst_SyncServer test;
+    return QTest::qExec(&test, args);
+}
 #include "tst_syncserver.moc"

@@ -30,6 +30,11 @@ ServerProcess::~ServerProcess()
 
 bool ServerProcess::start(const QStringList& extraArgs, quint16 port)
 {
+    m_sharedArgs.clear();
+    for (qsizetype i = 0; i + 1 < extraArgs.size(); ++i) {
+        if (extraArgs[i] == QLatin1String("--config") || extraArgs[i] == QLatin1String("--database"))
+            m_sharedArgs << extraArgs[i] << extraArgs[i + 1];
+    }
     m_process = std::make_unique<QProcess>();
     m_process->setProgram(QStringLiteral(XD_SYNCSERVER_PATH));
     m_process->setArguments(QStringList{QStringLiteral("--demo"),
@@ -107,7 +112,8 @@ QString ServerProcess::webSocketUrl() const
 QString ServerProcess::runCommand(const QStringList& args, const QByteArray& stdinText, int* exitCode) const
 {
     QProcess process;
-    process.start(QStringLiteral(XD_SYNCSERVER_PATH), args + QStringList{QStringLiteral("--data-dir"), m_dataDir});
+    process.start(QStringLiteral(XD_SYNCSERVER_PATH),
+                  args + m_sharedArgs + QStringList{QStringLiteral("--data-dir"), m_dataDir});
     process.waitForStarted(10000);
     if (!stdinText.isEmpty())
         process.write(stdinText);

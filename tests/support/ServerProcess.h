@@ -38,7 +38,8 @@ public:
     QString dataDir() const { return m_dataDir; }
     QString errorText() const;
 
-    // Runs `syncserver <args>` against the same data folder (shop create, staff add) and returns its stdout.
+    // Runs `syncserver <args>` against the same data folder and database (shop create, staff add) and returns its
+    // stdout and stderr.
     QString runCommand(const QStringList& args, const QByteArray& stdinText = {}, int* exitCode = nullptr) const;
 
     Reply request(const QByteArray& method,
@@ -61,4 +62,5 @@ private:
     QString m_demoShopName;
     QString m_demoPassword;
     QByteArray m_stderr;
+    QStringList m_sharedArgs; // --config / --database of start(), repeated for runCommand()
 };
