@@ -8,6 +8,7 @@
 #include "HttpServer.h"
 #include "Logging.h"
 #include "PasswordHasher.h"
+#include "PgChangeRelay.h"
 #include "PublicApi.h"
 #include "ServerSchema.h"
 #include "ShopRepository.h"
@@ -78,6 +79,8 @@ Result<quint16> Server::start()
         *m_notifier,
         SyncEndpoint::Timing{m_config.syncAuthTimeoutMs, m_config.syncHeartbeatMs, m_config.syncPeerTimeoutMs},
         this);
+    if (m_database->engine() == db::Engine::Postgres)
+        new PgChangeRelay(*m_database, *m_notifier, m_syncEndpoint);
     registerRoutes();
     m_adminApi->registerRoutes(*m_http);
     m_publicApi->registerRoutes(*m_http);

@@ -6,6 +6,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -115,6 +116,7 @@ private slots:
     void photos_areCheckedByContent_andServedWithCachingHeaders();
     void publicShopPage_hasNavigationAndPhoneData();
     void cli_createsShopAndStaff();
+    void twoServersOnOnePostgres_pokeAndRevokeAcrossServers();
 
 private:
     QSqlDatabase openServerDatabase(const QString& connectionName) const;
@@ -839,6 +841,55 @@ void tst_SyncServer::cli_createsShopAndStaff()
         {},
         &exitCode);
     QCOMPARE(exitCode, 2); // --owner missing
+}
+
+void tst_SyncServer::twoServersOnOnePostgres_pokeAndRevokeAcrossServers()
+{
+    if (m_postgresUrl.isEmpty())
+        QSKIP("several servers share one database on PostgreSQL only");
+    ServerProcess second(m_dir.filePath(QStringLiteral("data-second")));
+    QVERIFY2(second.start({QStringLiteral("--database"), m_postgresUrl.toString()}, 0, ServerProcess::Demo::None),
+             qPrintable(second.errorText()));
+
+    TestSocket onSecond;
+    QVERIFY(onSecond.open(second.webSocketUrl()));
+    const QJsonObject authed = onSecond.authenticate(ownerToken(), xd::Id::create());
+    QCOMPARE(authed.value(QStringLiteral("type")).toString(), QStringLiteral("auth.ok"));
+    // A write through the first server pokes a desktop connected to the second.
+    QCOMPARE(m_server
+                 ->requestJson("PATCH",
+                               QStringLiteral("/admin/v1/shop"),
+                               QJsonObject{{QStringLiteral("intro"), QStringLiteral("跨服务器")}},
+                               ownerToken())
+                 .status,
+             200);
+    const QJsonObject poke = onSecond.waitFor(QStringLiteral("poke"), 5000);
+    QVERIFY(poke.value(QStringLiteral("version")).toInteger() > 0);
+    const QJsonObject page = pull(onSecond, QString(), 1000);
+    bool sawIntro = false;
+    for (const QJsonValue& row : page.value(QStringLiteral("rows")).toArray())
+        sawIntro |= row[QStringLiteral("data")][QStringLiteral("intro")].toString() == QStringLiteral("跨服务器");
+    QVERIFY(sawIntro);
+
+    // A password reset on the first server closes that person's socket on the second.
+    const QString clerkId = addClerk(ownerToken(), QStringLiteral("roamer"), QStringLiteral("roamerpass1"));
+    QVERIFY(!clerkId.isEmpty());
+    const QString clerkToken =
+        second.login(m_server->demoShopName(), QStringLiteral("roamer"), QStringLiteral("roamerpass1"));
+    TestSocket clerk;
+    QVERIFY(clerk.open(second.webSocketUrl()));
+    QCOMPARE(clerk.authenticate(clerkToken, xd::Id::create()).value(QStringLiteral("type")).toString(),
+             QStringLiteral("auth.ok"));
+    QCOMPARE(m_server
+                 ->requestJson("POST",
+                               QStringLiteral("/admin/v1/staff/%1/password").arg(clerkId),
+                               QJsonObject{{QStringLiteral("password"), QStringLiteral("changed-pass2")}},
+                               ownerToken())
+                 .status,
+             200);
+    QVERIFY(clerk.waitForDisconnected(5000));
+    QCOMPARE(clerk.closeCode(), 4401);
+    second.stop();
 }
 
 int main(int argc, char* argv[])

@@ -28,7 +28,7 @@ ServerProcess::~ServerProcess()
     stop();
 }
 
-bool ServerProcess::start(const QStringList& extraArgs, quint16 port)
+bool ServerProcess::start(const QStringList& extraArgs, quint16 port, Demo demo)
 {
     m_sharedArgs.clear();
     for (qsizetype i = 0; i + 1 < extraArgs.size(); ++i) {
@@ -37,17 +37,15 @@ bool ServerProcess::start(const QStringList& extraArgs, quint16 port)
     }
     m_process = std::make_unique<QProcess>();
     m_process->setProgram(QStringLiteral(XD_SYNCSERVER_PATH));
-    m_process->setArguments(QStringList{QStringLiteral("--demo"),
-                                        QStringLiteral("--port"),
-                                        QString::number(port),
-                                        QStringLiteral("--data-dir"),
-                                        m_dataDir} +
-                            extraArgs);
+    QStringList args{QStringLiteral("--port"), QString::number(port), QStringLiteral("--data-dir"), m_dataDir};
+    if (demo == Demo::Seed)
+        args << QStringLiteral("--demo");
+    m_process->setArguments(args + extraArgs);
     m_process->start();
     if (!m_process->waitForStarted(10000))
         return false;
     const QRegularExpression listening(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)\\n"));
-    const QRegularExpression demo(
+    const QRegularExpression demoLines(
         QStringLiteral("demo shop: (.*) \\(id ([0-9a-f-]{36})\\)\\ndemo login: .*password \"([^\"]+)\"\\n"));
     QString out;
     QElapsedTimer timer;
@@ -56,9 +54,11 @@ bool ServerProcess::start(const QStringList& extraArgs, quint16 port)
         m_process->waitForReadyRead(100);
         out += QString::fromUtf8(m_process->readAllStandardOutput());
         const auto portMatch = listening.match(out);
-        const auto demoMatch = demo.match(out);
-        if (portMatch.hasMatch() && demoMatch.hasMatch()) {
+        const auto demoMatch = demoLines.match(out);
+        if (portMatch.hasMatch() && (demo == Demo::None || demoMatch.hasMatch())) {
             m_port = quint16(portMatch.captured(1).toUInt());
+            if (demo == Demo::None)
+                return true;
             m_demoShopName = demoMatch.captured(1);
             m_demoShopId = demoMatch.captured(2);
             m_demoPassword = demoMatch.captured(3);

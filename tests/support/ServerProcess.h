@@ -23,8 +23,10 @@ public:
     explicit ServerProcess(QString dataDir);
     ~ServerProcess();
 
-    // Starts with --demo plus `extraArgs`; false (with the server's stderr in errorText()) if it did not come up.
-    bool start(const QStringList& extraArgs = {}, quint16 port = 0);
+    enum class Demo { Seed, None };
+    // Starts with --demo (unless Demo::None) plus `extraArgs`; false (with the server's stderr in errorText()) if it
+    // did not come up. A second server on the same database starts with Demo::None (--demo would reset the password).
+    bool start(const QStringList& extraArgs = {}, quint16 port = 0, Demo demo = Demo::Seed);
     void stop(); // SIGTERM, wait
     void kill(); // SIGKILL, wait
     bool isRunning() const;
