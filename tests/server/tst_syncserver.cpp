@@ -11,6 +11,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -112,6 +113,7 @@ private slots:
     void expiredAndRevokedTokens_areRefused();
     void passwordReset_closesTheLiveSocket();
     void badMessages_rejectOrClose_andServerKeepsServing();
+    void deadPeer_thatStopsAnsweringPings_isDropped();
     void login_repeatedFailures_areSlowedThenLocked_withoutSayingWhy();
     void photos_areCheckedByContent_andServedWithCachingHeaders();
     void publicShopPage_hasNavigationAndPhoneData();
@@ -676,6 +678,53 @@ void tst_SyncServer::badMessages_rejectOrClose_andServerKeepsServing()
     QVERIFY(bystander.isConnected());
     QVERIFY(!pull(bystander, QString(), 5).isEmpty());
     QCOMPARE(m_server->request("GET", QStringLiteral("/healthz")).status, 200);
+}
+
+void tst_SyncServer::deadPeer_thatStopsAnsweringPings_isDropped()
+{
+    // A peer that authenticates and then goes silent (never answers the server's pings), spoken to over a raw
+    // TCP socket because QWebSocket always answers pings.
+    QTcpSocket tcp;
+    tcp.connectToHost(QHostAddress::LocalHost, m_server->port());
+    QVERIFY(tcp.waitForConnected(5000));
+    tcp.write(QStringLiteral("GET /sync/v1 HTTP/1.1\r\nHost: 127.0.0.1:%1\r\nUpgrade: websocket\r\n"
+                             "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                             "Sec-WebSocket-Version: 13\r\n\r\n")
+                  .arg(m_server->port())
+                  .toLatin1());
+    QByteArray handshake;
+    QVERIFY(QTest::qWaitFor([&] {
+        handshake += tcp.readAll();
+        return handshake.contains("\r\n\r\n");
+    }));
+    QVERIFY2(handshake.startsWith("HTTP/1.1 101"), handshake.constData());
+
+    const QByteArray payload = QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("auth")},
+                                                         {QStringLiteral("protocol"), 1},
+                                                         {QStringLiteral("token"), ownerToken()},
+                                                         {QStringLiteral("clientId"), xd::Id::create()}})
+                                   .toJson(QJsonDocument::Compact);
+    QVERIFY(payload.size() > 125 && payload.size() < 65536);
+    QByteArray frame;
+    frame.append(char(0x81)).append(char(0x80 | 126));
+    frame.append(char(payload.size() >> 8)).append(char(payload.size() & 0xFF));
+    const QByteArray mask("\x11\x22\x33\x44", 4);
+    frame.append(mask);
+    for (qsizetype i = 0; i < payload.size(); ++i)
+        frame.append(char(payload[i] ^ mask[i % 4]));
+    tcp.write(frame);
+    QVERIFY(QTest::qWaitFor([&] { return tcp.bytesAvailable() > 0; }, 5000)); // auth.ok (and pings) arrive
+
+    // Silent from now on: peer_timeout_ms is 1500 in this test's config.
+    QElapsedTimer silent;
+    silent.start();
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            tcp.readAll();
+            return tcp.state() == QAbstractSocket::UnconnectedState;
+        },
+        10000));
+    QVERIFY2(silent.elapsed() >= 1000, "dropped only after the peer timeout, not at once");
 }
 
 void tst_SyncServer::login_repeatedFailures_areSlowedThenLocked_withoutSayingWhy()
