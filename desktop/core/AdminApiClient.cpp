@@ -1,0 +1,140 @@
+#include "AdminApiClient.h"
+
+#include "xiaodian/Json.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace xd {
+
+namespace {
+
+ErrorCode codeFromName(const QString& name, int httpStatus)
+{
+    for (int i = 0; i <= int(ErrorCode::Internal); ++i) {
+        const auto code = ErrorCode(i);
+        if (errorCodeName(code) == name)
+            return code;
+    }
+    if (httpStatus == 401)
+        return ErrorCode::Unauthenticated;
+    if (httpStatus == 403)
+        return ErrorCode::PermissionDenied;
+    if (httpStatus == 429)
+        return ErrorCode::RateLimited;
+    if (httpStatus == 404)
+        return ErrorCode::NotFound;
+    if (httpStatus >= 400 && httpStatus < 500)
+        return ErrorCode::InvalidArgument;
+    return ErrorCode::Unavailable;
+}
+
+} // namespace
+
+AdminApiClient::AdminApiClient(QObject* parent) : QObject(parent), m_network(new QNetworkAccessManager(this)) {}
+
+AdminApiClient::~AdminApiClient() = default;
+
+QUrl AdminApiClient::endpoint(const QUrl& serverUrl, const QString& path)
+{
+    QUrl url = serverUrl;
+    QString base = url.path();
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    url.setPath(base + path);
+    return url;
+}
+
+void AdminApiClient::post(
+    const QUrl& url, const QString& token, const QByteArray& body, const QString& contentType, ReplyHandler handler)
+{
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    request.setRawHeader("Accept", "application/json");
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    request.setTransferTimeout(m_timeoutMs);
+    // Redirects could carry the password or token to another host: refuse them.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    QNetworkReply* reply = m_network->post(request, body);
+    connect(reply, &QNetworkReply::finished, this, [reply, handler = std::move(handler)] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray bytes = reply->readAll();
+        if (status == 0) {
+            return handler(
+                makeError(ErrorCode::Unavailable, tr("The server cannot be reached: %1").arg(reply->errorString())));
+        }
+        auto object = Json::parseObject(bytes);
+        if (status >= 200 && status < 300) {
+            if (!object)
+                return handler(makeError(ErrorCode::Internal, tr("The server sent an unreadable answer.")));
+            return handler(*object);
+        }
+        const QJsonObject error = object ? object->value(QStringLiteral("error")).toObject() : QJsonObject();
+        const QString message = error.value(QStringLiteral("message")).toString();
+        handler(makeError(codeFromName(error.value(QStringLiteral("code")).toString(), status),
+                          message.isEmpty() ? tr("The server answered with HTTP status %1.").arg(status) : message));
+    });
+}
+
+void AdminApiClient::login(const QUrl& serverUrl,
+                           const QString& shop,
+                           const QString& login,
+                           const QString& password,
+                           std::function<void(Result<AccountSession>)> done)
+{
+    const QByteArray body = Json::toBytes(QJsonObject{
+        {QStringLiteral("shop"), shop}, {QStringLiteral("login"), login}, {QStringLiteral("password"), password}});
+    post(endpoint(serverUrl, QStringLiteral("/admin/v1/auth/login")),
+         QString(),
+         body,
+         QStringLiteral("application/json"),
+         [serverUrl, done = std::move(done)](Result<QJsonObject> answer) {
+             if (!answer)
+                 return done(answer.error());
+             AccountSession session;
+             session.serverUrl = serverUrl;
+             session.token = answer->value(QStringLiteral("token")).toString();
+             session.expiresAtMs = answer->value(QStringLiteral("expiresAtMs")).toInteger();
+             session.shopId = answer->value(QStringLiteral("shopId")).toString();
+             session.staffId = answer->value(QStringLiteral("staffId")).toString();
+             session.displayName = answer->value(QStringLiteral("displayName")).toString();
+             if (session.token.isEmpty() || session.shopId.isEmpty() || session.staffId.isEmpty() ||
+                 !parseRole(answer->value(QStringLiteral("role")).toString(), &session.role))
+                 return done(makeError(ErrorCode::Internal, tr("The server sent an incomplete sign-in answer.")));
+             done(session);
+         });
+}
+
+void AdminApiClient::logout(const AccountSession& session, std::function<void(Status)> done)
+{
+    post(endpoint(session.serverUrl, QStringLiteral("/admin/v1/auth/logout")),
+         session.token,
+         QByteArray("{}"),
+         QStringLiteral("application/json"),
+         [done = std::move(done)](Result<QJsonObject> answer) {
+             if (!answer)
+                 return done(answer.error());
+             done({});
+         });
+}
+
+void AdminApiClient::uploadPhoto(const AccountSession& session,
+                                 const QByteArray& image,
+                                 const QString& contentType,
+                                 std::function<void(Result<qint64>)> done)
+{
+    post(endpoint(session.serverUrl, QStringLiteral("/admin/v1/shop/photos")),
+         session.token,
+         image,
+         contentType,
+         [done = std::move(done)](Result<QJsonObject> answer) {
+             if (!answer)
+                 return done(answer.error());
+             done(answer->value(QStringLiteral("version")).toInteger());
+         });
+}
+
+} // namespace xd

@@ -1,0 +1,618 @@
+#include "CacheStore.h"
+
+#include "CacheDatabase.h"
+#include "xiaodian/Clock.h"
+#include "xiaodian/Id.h"
+#include "xiaodian/Json.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace xd {
+
+const QString CacheStore::ShopEntity = QStringLiteral("shop");
+const QString CacheStore::StaffEntity = QStringLiteral("staff");
+const QString CacheStore::PhotoEntity = QStringLiteral("shop_photo");
+
+namespace {
+
+// Numbered, forward-only; a released step is never edited (a changed name is refused at start-up).
+struct CacheMigration
+{
+    int version;
+    const char* name;
+    QStringList statements;
+};
+
+const QList<CacheMigration>& migrations()
+{
+    static const QList<CacheMigration> list{
+        {1,
+         "sync core: meta, entities, outbox",
+         {
+             QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)"),
+             QStringLiteral("CREATE TABLE shop (id TEXT PRIMARY KEY NOT NULL, version INTEGER NOT NULL, "
+                            "name TEXT NOT NULL DEFAULT '', data TEXT NOT NULL)"),
+             QStringLiteral("CREATE TABLE staff (id TEXT PRIMARY KEY NOT NULL, version INTEGER NOT NULL, "
+                            "login TEXT NOT NULL DEFAULT '', display_name TEXT NOT NULL DEFAULT '', "
+                            "role TEXT NOT NULL DEFAULT '', disabled INTEGER NOT NULL DEFAULT 0, data TEXT NOT NULL)"),
+             QStringLiteral("CREATE INDEX staff_by_name ON staff (display_name, id)"),
+             QStringLiteral("CREATE TABLE shop_photo (id TEXT PRIMARY KEY NOT NULL, version INTEGER NOT NULL, "
+                            "position INTEGER NOT NULL DEFAULT 0, data TEXT NOT NULL)"),
+             QStringLiteral("CREATE INDEX shop_photo_by_position ON shop_photo (position, id)"),
+             QStringLiteral("CREATE TABLE outbox (mid INTEGER PRIMARY KEY NOT NULL, name TEXT NOT NULL, "
+                            "args TEXT NOT NULL, created_at_ms INTEGER NOT NULL, "
+                            "state TEXT NOT NULL CHECK (state IN ('pending', 'rejected')), "
+                            "reject_code TEXT, reject_message TEXT)"),
+         }},
+    };
+    return list;
+}
+
+const QString kMigrationsTable = QStringLiteral("cache_migrations");
+const QString kClientId = QStringLiteral("client_id");
+const QString kCookie = QStringLiteral("cookie");
+const QString kServerVersion = QStringLiteral("server_version");
+const QString kLastMutationId = QStringLiteral("last_mutation_id");
+const QString kNextMutationId = QStringLiteral("next_mutation_id");
+const QString kInitialSyncDone = QStringLiteral("initial_sync_done");
+
+// Arguments that must not outlive the operation's acknowledgement.
+const QStringList& secretArgs()
+{
+    static const QStringList keys{QStringLiteral("password")};
+    return keys;
+}
+
+Error sqlError(const QSqlQuery& query, const QString& what)
+{
+    return makeError(ErrorCode::Database, QStringLiteral("%1: %2").arg(what, query.lastError().text()));
+}
+
+Result<QSqlQuery> run(const QSqlDatabase& db, const QString& sql, const QVariantList& values = {})
+{
+    QSqlQuery query(db);
+    if (!query.prepare(sql))
+        return sqlError(query, QStringLiteral("prepare"));
+    for (const QVariant& value : values)
+        query.addBindValue(value);
+    if (!query.exec())
+        return sqlError(query, sql.left(60));
+    return query;
+}
+
+// Rolls back unless committed; BEGIN IMMEDIATE through the driver, so writers queue instead of failing.
+class WriteTransaction
+{
+public:
+    explicit WriteTransaction(QSqlDatabase db) : m_db(std::move(db)) { m_active = m_db.transaction(); }
+    ~WriteTransaction()
+    {
+        if (m_active)
+            m_db.rollback();
+    }
+    WriteTransaction(const WriteTransaction&) = delete;
+    WriteTransaction& operator=(const WriteTransaction&) = delete;
+
+    bool isActive() const { return m_active; }
+    Error beginError() const
+    {
+        return makeError(ErrorCode::Database, QStringLiteral("begin: %1").arg(m_db.lastError().text()));
+    }
+    Status commit()
+    {
+        m_active = false;
+        if (!m_db.commit())
+            return makeError(ErrorCode::Database, QStringLiteral("commit: %1").arg(m_db.lastError().text()));
+        return {};
+    }
+
+private:
+    QSqlDatabase m_db;
+    bool m_active = false;
+};
+
+QString toText(const QJsonObject& object)
+{
+    return QString::fromUtf8(Json::toBytes(object));
+}
+
+QJsonObject fromText(const QString& text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+OutboxEntry entryFrom(const QSqlQuery& q)
+{
+    OutboxEntry entry;
+    entry.mid = q.value(0).toLongLong();
+    entry.name = q.value(1).toString();
+    entry.args = fromText(q.value(2).toString());
+    entry.createdAtMs = q.value(3).toLongLong();
+    entry.state =
+        q.value(4).toString() == QLatin1String("rejected") ? OutboxEntry::State::Rejected : OutboxEntry::State::Pending;
+    entry.rejectCode = q.value(5).toString();
+    entry.rejectMessage = q.value(6).toString();
+    return entry;
+}
+
+const QString kOutboxColumns = QStringLiteral("mid, name, args, created_at_ms, state, reject_code, reject_message");
+
+bool isKnownEntity(const QString& entity)
+{
+    return entity == CacheStore::ShopEntity || entity == CacheStore::StaffEntity || entity == CacheStore::PhotoEntity;
+}
+
+} // namespace
+
+CacheStore::CacheStore(CacheDatabase& database, const Clock& clock, QObject* parent)
+    : QObject(parent), m_database(database), m_clock(clock)
+{}
+
+CacheStore::~CacheStore() = default;
+
+int CacheStore::latestSchemaVersion()
+{
+    return migrations().constLast().version;
+}
+
+Result<int> CacheStore::schemaVersion() const
+{
+    auto q =
+        run(m_database.database(), QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM %1").arg(kMigrationsTable));
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return 0;
+    return q->value(0).toInt();
+}
+
+Status CacheStore::migrate()
+{
+    const QSqlDatabase db = m_database.database();
+    auto created = run(db,
+                       QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (version INTEGER PRIMARY KEY NOT NULL, "
+                                      "name TEXT NOT NULL, applied_at_ms INTEGER NOT NULL)")
+                           .arg(kMigrationsTable));
+    if (!created)
+        return created.error();
+
+    WriteTransaction tx(db);
+    if (!tx.isActive())
+        return tx.beginError();
+    auto recorded = run(db, QStringLiteral("SELECT version, name FROM %1 ORDER BY version").arg(kMigrationsTable));
+    if (!recorded)
+        return recorded.error();
+    int current = 0;
+    while (recorded->next()) {
+        const int version = recorded->value(0).toInt();
+        const QString name = recorded->value(1).toString();
+        if (version > latestSchemaVersion())
+            return makeError(ErrorCode::SchemaTooNew,
+                             tr("This cache was written by a newer version of Xiaodian (schema %1).").arg(version));
+        const CacheMigration& known = migrations().at(version - 1);
+        if (name != QLatin1String(known.name))
+            return makeError(ErrorCode::Conflict,
+                             QStringLiteral("cache migration %1 is recorded as '%2', expected '%3'")
+                                 .arg(version)
+                                 .arg(name, QLatin1String(known.name)));
+        current = version;
+    }
+    // DDL is transactional in SQLite: the schema moves to the latest version or not at all.
+    for (const CacheMigration& migration : migrations()) {
+        if (migration.version <= current)
+            continue;
+        for (const QString& statement : migration.statements) {
+            auto done = run(db, statement);
+            if (!done)
+                return done.error();
+        }
+        auto noted =
+            run(db,
+                QStringLiteral("INSERT INTO %1 (version, name, applied_at_ms) VALUES (?, ?, ?)").arg(kMigrationsTable),
+                {migration.version, QString::fromLatin1(migration.name), m_clock.nowMs()});
+        if (!noted)
+            return noted.error();
+    }
+    return tx.commit();
+}
+
+Status CacheStore::initialize()
+{
+    if (!m_database.isOpen())
+        return makeError(ErrorCode::Internal, QStringLiteral("the cache is not open"));
+    if (const Status migrated = migrate(); !migrated)
+        return migrated;
+    if (!clientId().isEmpty())
+        return {};
+    // The client id is made once per cache: the server keys lastMutationId by it.
+    WriteTransaction tx(m_database.database());
+    if (!tx.isActive())
+        return tx.beginError();
+    const QList<std::pair<QString, QString>> defaults{{kClientId, Id::create(m_clock)},
+                                                      {kCookie, QString()},
+                                                      {kServerVersion, QStringLiteral("0")},
+                                                      {kLastMutationId, QStringLiteral("0")},
+                                                      {kNextMutationId, QStringLiteral("1")},
+                                                      {kInitialSyncDone, QStringLiteral("0")}};
+    for (const auto& [key, value] : defaults) {
+        auto inserted = run(m_database.database(),
+                            QStringLiteral("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)"),
+                            {key, value});
+        if (!inserted)
+            return inserted.error();
+    }
+    return tx.commit();
+}
+
+void CacheStore::setOutboxMarkerPath(const QString& path)
+{
+    m_markerPath = path;
+    updateOutboxMarker();
+}
+
+void CacheStore::updateOutboxMarker()
+{
+    if (m_markerPath.isEmpty())
+        return;
+    const bool needed = pendingCount() + rejectedCount() > 0;
+    if (needed == QFile::exists(m_markerPath))
+        return;
+    if (needed) {
+        QFile marker(m_markerPath);
+        if (marker.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            marker.write("unsynced operations\n");
+    } else {
+        QFile::remove(m_markerPath);
+    }
+}
+
+QString CacheStore::metaValue(const QString& key) const
+{
+    auto q = run(m_database.database(), QStringLiteral("SELECT value FROM meta WHERE key = ?"), {key});
+    if (!q || !q->next())
+        return {};
+    return q->value(0).toString();
+}
+
+Result<qint64> CacheStore::metaInt(const QString& key) const
+{
+    auto q = run(m_database.database(), QStringLiteral("SELECT value FROM meta WHERE key = ?"), {key});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return qint64(0);
+    return q->value(0).toString().toLongLong();
+}
+
+Status CacheStore::writeMeta(const QString& key, const QString& value)
+{
+    auto q = run(
+        m_database.database(), QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"), {key, value});
+    if (!q)
+        return q.error();
+    return {};
+}
+
+Status CacheStore::setMetaValue(const QString& key, const QString& value)
+{
+    return writeMeta(key, value);
+}
+
+QString CacheStore::clientId() const
+{
+    return metaValue(kClientId);
+}
+
+QString CacheStore::cookie() const
+{
+    return metaValue(kCookie);
+}
+
+qint64 CacheStore::serverVersion() const
+{
+    return metaInt(kServerVersion).valueOr(0);
+}
+
+qint64 CacheStore::lastMutationId() const
+{
+    return metaInt(kLastMutationId).valueOr(0);
+}
+
+qint64 CacheStore::nextMutationId() const
+{
+    return metaInt(kNextMutationId).valueOr(1);
+}
+
+bool CacheStore::initialSyncDone() const
+{
+    return metaValue(kInitialSyncDone) == QLatin1String("1");
+}
+
+Status CacheStore::applyPullPage(const QList<sync::SyncRow>& rows, const QString& cookie, qint64 version, bool more)
+{
+    const QSqlDatabase db = m_database.database();
+    QStringList touched;
+    {
+        WriteTransaction tx(db);
+        if (!tx.isActive())
+            return tx.beginError();
+        for (const sync::SyncRow& row : rows) {
+            if (!isKnownEntity(row.entity))
+                continue; // an entity of a newer protocol revision: the cookie still moves past it
+            if (!touched.contains(row.entity))
+                touched.append(row.entity);
+            Result<QSqlQuery> written = QSqlQuery();
+            if (row.deleted) {
+                written = run(db, QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(row.entity), {row.id});
+            } else if (row.entity == ShopEntity) {
+                written =
+                    run(db,
+                        QStringLiteral("INSERT OR REPLACE INTO shop (id, version, name, data) VALUES (?, ?, ?, ?)"),
+                        {row.id, row.version, row.data.value(QStringLiteral("name")).toString(), toText(row.data)});
+            } else if (row.entity == StaffEntity) {
+                written = run(db,
+                              QStringLiteral("INSERT OR REPLACE INTO staff (id, version, login, display_name, role, "
+                                             "disabled, data) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                              {row.id,
+                               row.version,
+                               row.data.value(QStringLiteral("login")).toString(),
+                               row.data.value(QStringLiteral("displayName")).toString(),
+                               row.data.value(QStringLiteral("role")).toString(),
+                               row.data.value(QStringLiteral("disabled")).toBool() ? 1 : 0,
+                               toText(row.data)});
+            } else {
+                written =
+                    run(db,
+                        QStringLiteral("INSERT OR REPLACE INTO shop_photo (id, version, position, data) "
+                                       "VALUES (?, ?, ?, ?)"),
+                        {row.id, row.version, row.data.value(QStringLiteral("position")).toInt(), toText(row.data)});
+            }
+            if (!written)
+                return written.error();
+        }
+        const Status cookieWritten = writeMeta(kCookie, cookie);
+        if (!cookieWritten)
+            return cookieWritten;
+        if (!more) {
+            // Only a complete pull makes the confirmed tables a snapshot of `version`.
+            if (const Status s = writeMeta(kServerVersion, QString::number(version)); !s)
+                return s;
+            if (const Status s = writeMeta(kInitialSyncDone, QStringLiteral("1")); !s)
+                return s;
+        }
+        if (const Status committed = tx.commit(); !committed)
+            return committed;
+    }
+    if (!touched.isEmpty())
+        emit entitiesChanged(touched);
+    emit syncStateChanged();
+    return {};
+}
+
+Result<std::optional<CachedRow>> CacheStore::row(const QString& entity, const QString& id) const
+{
+    if (!isKnownEntity(entity))
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("unknown entity '%1'").arg(entity));
+    auto q =
+        run(m_database.database(), QStringLiteral("SELECT id, version, data FROM %1 WHERE id = ?").arg(entity), {id});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<CachedRow>();
+    return std::optional<CachedRow>(
+        CachedRow{q->value(0).toString(), q->value(1).toLongLong(), fromText(q->value(2).toString())});
+}
+
+Result<QList<CachedRow>> CacheStore::rows(const QString& entity) const
+{
+    if (!isKnownEntity(entity))
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("unknown entity '%1'").arg(entity));
+    const QString order = entity == StaffEntity   ? QStringLiteral("display_name, id")
+                          : entity == PhotoEntity ? QStringLiteral("position, id")
+                                                  : QStringLiteral("id");
+    auto q =
+        run(m_database.database(), QStringLiteral("SELECT id, version, data FROM %1 ORDER BY %2").arg(entity, order));
+    if (!q)
+        return q.error();
+    QList<CachedRow> list;
+    while (q->next())
+        list.append(CachedRow{q->value(0).toString(), q->value(1).toLongLong(), fromText(q->value(2).toString())});
+    return list;
+}
+
+Result<int> CacheStore::rowCount(const QString& entity) const
+{
+    if (!isKnownEntity(entity))
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("unknown entity '%1'").arg(entity));
+    auto q = run(m_database.database(), QStringLiteral("SELECT COUNT(*) FROM %1").arg(entity));
+    if (!q)
+        return q.error();
+    return q->next() ? q->value(0).toInt() : 0;
+}
+
+Result<qint64> CacheStore::enqueue(const QString& name, const QJsonObject& args)
+{
+    if (name.isEmpty())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("an operation needs a name"));
+    // The marker goes first: a crash after the commit must still leave it behind.
+    if (!m_markerPath.isEmpty() && !QFile::exists(m_markerPath)) {
+        QFile marker(m_markerPath);
+        if (!marker.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return makeError(ErrorCode::Io, tr("Cannot write %1: %2").arg(m_markerPath, marker.errorString()));
+        marker.write("unsynced operations\n");
+    }
+    const QSqlDatabase db = m_database.database();
+    qint64 mid = 0;
+    {
+        WriteTransaction tx(db);
+        if (!tx.isActive())
+            return tx.beginError();
+        auto next = metaInt(kNextMutationId);
+        if (!next)
+            return next.error();
+        // Never reuse a mid the server may have seen: stay beyond the outbox and the server's last one.
+        auto highest = run(db, QStringLiteral("SELECT COALESCE(MAX(mid), 0) FROM outbox"));
+        if (!highest)
+            return highest.error();
+        const qint64 outboxMax = highest->next() ? highest->value(0).toLongLong() : 0;
+        auto last = metaInt(kLastMutationId);
+        if (!last)
+            return last.error();
+        mid = std::max({*next, outboxMax + 1, *last + 1, qint64(1)});
+        auto inserted = run(db,
+                            QStringLiteral("INSERT INTO outbox (mid, name, args, created_at_ms, state) "
+                                           "VALUES (?, ?, ?, ?, 'pending')"),
+                            {mid, name, toText(args), m_clock.nowMs()});
+        if (!inserted)
+            return inserted.error();
+        if (const Status s = writeMeta(kNextMutationId, QString::number(mid + 1)); !s)
+            return s.error();
+        if (const Status committed = tx.commit(); !committed)
+            return committed.error();
+    }
+    emit outboxChanged();
+    return mid;
+}
+
+Result<QList<OutboxEntry>> CacheStore::pendingOperations(int limit) const
+{
+    auto q =
+        run(m_database.database(),
+            QStringLiteral("SELECT %1 FROM outbox WHERE state = 'pending' ORDER BY mid LIMIT ?").arg(kOutboxColumns),
+            {limit});
+    if (!q)
+        return q.error();
+    QList<OutboxEntry> list;
+    while (q->next())
+        list.append(entryFrom(*q));
+    return list;
+}
+
+Result<QList<OutboxEntry>> CacheStore::rejectedOperations() const
+{
+    auto q = run(m_database.database(),
+                 QStringLiteral("SELECT %1 FROM outbox WHERE state = 'rejected' ORDER BY mid").arg(kOutboxColumns));
+    if (!q)
+        return q.error();
+    QList<OutboxEntry> list;
+    while (q->next())
+        list.append(entryFrom(*q));
+    return list;
+}
+
+Result<std::optional<OutboxEntry>> CacheStore::operation(qint64 mid) const
+{
+    auto q =
+        run(m_database.database(), QStringLiteral("SELECT %1 FROM outbox WHERE mid = ?").arg(kOutboxColumns), {mid});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<OutboxEntry>();
+    return std::optional<OutboxEntry>(entryFrom(*q));
+}
+
+int CacheStore::pendingCount() const
+{
+    auto q = run(m_database.database(), QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'pending'"));
+    return q && q->next() ? q->value(0).toInt() : 0;
+}
+
+int CacheStore::rejectedCount() const
+{
+    auto q = run(m_database.database(), QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'rejected'"));
+    return q && q->next() ? q->value(0).toInt() : 0;
+}
+
+Status CacheStore::applyPushResults(const QList<sync::MutationResult>& results, qint64 lastMutationId)
+{
+    const QSqlDatabase db = m_database.database();
+    bool changed = false;
+    {
+        WriteTransaction tx(db);
+        if (!tx.isActive())
+            return tx.beginError();
+        for (const sync::MutationResult& result : results) {
+            if (result.status == sync::MutationResult::Status::Accepted) {
+                auto removed =
+                    run(db, QStringLiteral("DELETE FROM outbox WHERE mid = ? AND state = 'pending'"), {result.mid});
+                if (!removed)
+                    return removed.error();
+                changed = changed || removed->numRowsAffected() > 0;
+                continue;
+            }
+            if (result.code == QLatin1String("out_of_order"))
+                continue; // not an outcome: the operation was not looked at
+            auto current = operation(result.mid);
+            if (!current)
+                return current.error();
+            if (!*current || (*current)->state != OutboxEntry::State::Pending)
+                continue;
+            // A rejected operation stays for the user, but its secrets do not.
+            QJsonObject args = (*current)->args;
+            for (const QString& key : secretArgs())
+                args.remove(key);
+            auto marked =
+                run(db,
+                    QStringLiteral("UPDATE outbox SET state = 'rejected', reject_code = ?, reject_message = ?, "
+                                   "args = ? WHERE mid = ?"),
+                    {result.code, result.message, toText(args), result.mid});
+            if (!marked)
+                return marked.error();
+            changed = true;
+        }
+        if (lastMutationId > this->lastMutationId()) {
+            if (const Status s = writeMeta(kLastMutationId, QString::number(lastMutationId)); !s)
+                return s;
+        }
+        if (const Status committed = tx.commit(); !committed)
+            return committed;
+    }
+    if (changed) {
+        updateOutboxMarker();
+        emit outboxChanged();
+    }
+    emit syncStateChanged();
+    return {};
+}
+
+Status CacheStore::recordLastMutationId(qint64 lastMutationId)
+{
+    WriteTransaction tx(m_database.database());
+    if (!tx.isActive())
+        return tx.beginError();
+    if (const Status s = writeMeta(kLastMutationId, QString::number(lastMutationId)); !s)
+        return s;
+    // A cache restored from a backup may be behind the server: new operations must not reuse processed mids.
+    if (nextMutationId() <= lastMutationId) {
+        if (const Status s = writeMeta(kNextMutationId, QString::number(lastMutationId + 1)); !s)
+            return s;
+    }
+    if (const Status committed = tx.commit(); !committed)
+        return committed;
+    emit syncStateChanged();
+    return {};
+}
+
+Status CacheStore::discardRejected(qint64 mid)
+{
+    auto current = operation(mid);
+    if (!current)
+        return current.error();
+    if (!*current)
+        return makeError(ErrorCode::NotFound, tr("There is no operation %1.").arg(mid));
+    if ((*current)->state != OutboxEntry::State::Rejected)
+        return makeError(ErrorCode::Conflict, tr("Operation %1 is not synced yet and cannot be discarded.").arg(mid));
+    auto removed =
+        run(m_database.database(), QStringLiteral("DELETE FROM outbox WHERE mid = ? AND state = 'rejected'"), {mid});
+    if (!removed)
+        return removed.error();
+    updateOutboxMarker();
+    emit outboxChanged();
+    return {};
+}
+
+} // namespace xd

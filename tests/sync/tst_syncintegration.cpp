@@ -1,0 +1,244 @@
+// The real desktop sync code (CacheStore, SyncClient, ShopService over SQLCipher caches) against a real syncserver
+// process. This executable links the desktop core and no SQL driver of Qt's: the server runs as its own process.
+#include "ServerProcess.h"
+#include "ShopService.h"
+#include "SyncClient.h"
+#include "TestCache.h"
+#include "TestSocket.h"
+#include "xiaodian/Id.h"
+#include "xiaodian/sync/Protocol.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace xd;
+
+namespace {
+
+SyncClient::Settings settingsFor(const QString& baseUrl)
+{
+    SyncClient::Settings settings;
+    settings.serverUrl = QUrl(baseUrl);
+    settings.heartbeatIntervalMs = 500;
+    settings.peerTimeoutMs = 3000;
+    settings.backoffInitialMs = 50;
+    settings.backoffMaxMs = 400;
+    settings.jitter = [](int bound) {
+        return bound;
+    };
+    return settings;
+}
+
+// One desktop: its encrypted cache, its sync client and its shop service.
+struct Desktop
+{
+    test::TestCache cache;
+    std::unique_ptr<SyncClient> client;
+    std::unique_ptr<ShopService> shop;
+
+    bool open(const QString& baseUrl, const QString& token, Role role)
+    {
+        if (!cache.open())
+            return false;
+        client = std::make_unique<SyncClient>(*cache.store, settingsFor(baseUrl));
+        client->setToken(token);
+        shop = std::make_unique<ShopService>(*cache.store, role);
+        return true;
+    }
+
+    // Online, nothing pending, and the cache holds at least `version` (0: whatever the server had at auth).
+    bool waitSettled(qint64 version = 0, int timeoutMs = 30000)
+    {
+        return QTest::qWaitFor(
+            [&] {
+                return client->state() == SyncClient::State::Online && client->pendingCount() == 0 &&
+                       cache.store->serverVersion() >= version;
+            },
+            timeoutMs);
+    }
+
+    // Every confirmed row of every entity, as text: two caches are equal when these are equal.
+    QStringList snapshot() const
+    {
+        QStringList lines;
+        for (const QString& entity : sync::entities()) {
+            const auto rows = cache.store->rows(entity);
+            if (!rows)
+                return {QStringLiteral("error: ") + rows.error().message};
+            for (const CachedRow& row : *rows)
+                lines << QStringLiteral("%1/%2@%3 %4")
+                             .arg(entity, row.id)
+                             .arg(row.version)
+                             .arg(QString::fromUtf8(QJsonDocument(row.data).toJson(QJsonDocument::Compact)));
+        }
+        lines.sort();
+        return lines;
+    }
+};
+
+} // namespace
+
+class tst_SyncIntegration : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void twoDesktops_editOffline_reconnectInEitherOrder_converge_data();
+    void twoDesktops_editOffline_reconnectInEitherOrder_converge();
+    void serverKilledWhilePushing500_everyOperationAppliedExactlyOnce();
+
+private:
+    qint64 serverVersion() const;
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<ServerProcess> m_server;
+    QString m_token;
+};
+
+void tst_SyncIntegration::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_server = std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("server")));
+    QVERIFY2(m_server->start(), qPrintable(m_server->errorText()));
+    m_token = m_server->login(m_server->demoShopName(), QStringLiteral("owner"), m_server->demoPassword());
+    QVERIFY(!m_token.isEmpty());
+}
+
+void tst_SyncIntegration::cleanupTestCase()
+{
+    m_server->stop();
+}
+
+// The shop's change counter, as a fresh sync socket hears it in auth.ok.
+qint64 tst_SyncIntegration::serverVersion() const
+{
+    TestSocket socket;
+    if (!socket.open(m_server->webSocketUrl()))
+        return -1;
+    return socket.authenticate(m_token, Id::create()).value(QStringLiteral("version")).toInteger(-1);
+}
+
+void tst_SyncIntegration::twoDesktops_editOffline_reconnectInEitherOrder_converge_data()
+{
+    QTest::addColumn<bool>("firstReconnectsFirst");
+    QTest::newRow("first, then second") << true;
+    QTest::newRow("second, then first") << false;
+}
+
+void tst_SyncIntegration::twoDesktops_editOffline_reconnectInEitherOrder_converge()
+{
+    QFETCH(bool, firstReconnectsFirst);
+    Desktop first, second;
+    QVERIFY(first.open(m_server->baseUrl(), m_token, Role::Owner));
+    QVERIFY(second.open(m_server->baseUrl(), m_token, Role::Owner));
+    first.client->start();
+    second.client->start();
+    QVERIFY(first.waitSettled());
+    QVERIFY(second.waitSettled());
+    QCOMPARE(first.snapshot(), second.snapshot());
+
+    // Both go offline and edit: some edits touch different fields, one field both.
+    first.client->stop();
+    second.client->stop();
+    const QString tag = firstReconnectsFirst ? QStringLiteral("甲") : QStringLiteral("乙");
+    QVERIFY(first.shop->updateProfile({{QStringLiteral("intro"), QStringLiteral("一号机写的介绍") + tag}}));
+    QVERIFY(first.shop->updateProfile({{QStringLiteral("phones"), QJsonArray{QStringLiteral("021-11112222")}}}));
+    QString newStaffId;
+    QVERIFY(first.shop->addStaff(QStringLiteral("offline") +
+                                     (firstReconnectsFirst ? QStringLiteral("a") : QStringLiteral("b")),
+                                 QStringLiteral("离线新增"),
+                                 Role::Clerk,
+                                 QStringLiteral("offline-pass1"),
+                                 &newStaffId));
+    QVERIFY(second.shop->updateProfile({{QStringLiteral("intro"), QStringLiteral("二号机写的介绍") + tag}}));
+    QVERIFY(second.shop->updateProfile({{QStringLiteral("address"), QStringLiteral("上海市静安区") + tag}}));
+    QCOMPARE(first.client->pendingCount(), 3);
+    QCOMPARE(second.client->pendingCount(), 2);
+    // The optimistic views show each desktop's own edits before any server saw them.
+    QCOMPARE(first.shop->shopProfile()->value(QStringLiteral("intro")).toString(),
+             QStringLiteral("一号机写的介绍") + tag);
+    QCOMPARE(second.shop->shopProfile()->value(QStringLiteral("intro")).toString(),
+             QStringLiteral("二号机写的介绍") + tag);
+
+    Desktop& early = firstReconnectsFirst ? first : second;
+    Desktop& late = firstReconnectsFirst ? second : first;
+    early.client->start();
+    QVERIFY(early.waitSettled());
+    late.client->start();
+    QVERIFY(late.waitSettled());
+    const qint64 finalVersion = serverVersion();
+    QVERIFY(early.waitSettled(finalVersion)); // poked by the late pusher, pulled
+    QVERIFY(late.waitSettled(finalVersion));
+
+    // Identical caches, equal to what a fresh desktop pulls from the server.
+    Desktop fresh;
+    QVERIFY(fresh.open(m_server->baseUrl(), m_token, Role::Owner));
+    fresh.client->start();
+    QVERIFY(fresh.waitSettled(finalVersion));
+    QCOMPARE(first.snapshot(), second.snapshot());
+    QCOMPARE(first.snapshot(), fresh.snapshot());
+
+    // The server applied every operation once; for the field both edited, the later push wins.
+    const auto shop = m_server->request("GET", QStringLiteral("/admin/v1/shop"), {}, m_token).json;
+    const QString lateIntro =
+        firstReconnectsFirst ? QStringLiteral("二号机写的介绍") : QStringLiteral("一号机写的介绍");
+    QCOMPARE(shop.value(QStringLiteral("intro")).toString(), lateIntro + tag);
+    QCOMPARE(shop.value(QStringLiteral("address")).toString(), QStringLiteral("上海市静安区") + tag);
+    QCOMPARE(shop.value(QStringLiteral("phones")).toArray().at(0).toString(), QStringLiteral("021-11112222"));
+    QCOMPARE(first.shop->shopProfile()->value(QStringLiteral("intro")).toString(), lateIntro + tag);
+    const auto staff = first.shop->staff();
+    QVERIFY(staff);
+    bool found = false;
+    for (const StaffMember& member : *staff)
+        found |= member.id == newStaffId && member.confirmed && !member.pending;
+    QVERIFY(found);
+}
+
+void tst_SyncIntegration::serverKilledWhilePushing500_everyOperationAppliedExactlyOnce()
+{
+    Desktop desktop;
+    QVERIFY(desktop.open(m_server->baseUrl(), m_token, Role::Owner));
+    desktop.client->start();
+    QVERIFY(desktop.waitSettled());
+    desktop.client->stop();
+
+    // 500 operations made offline; each moves the shop's counter by exactly one when applied.
+    constexpr int kOperations = 500;
+    const qint64 before = serverVersion();
+    for (int i = 0; i < kOperations; ++i)
+        QVERIFY(desktop.shop->updateProfile({{QStringLiteral("intro"), QStringLiteral("第%1次修改").arg(i)}}));
+    QCOMPARE(desktop.client->pendingCount(), kOperations);
+
+    // Start pushing, and SIGKILL the server in the middle of it.
+    desktop.client->start();
+    QVERIFY(QTest::qWaitFor([&] { return desktop.client->pendingCount() < kOperations - 50; }, 30000));
+    const quint16 port = m_server->port();
+    m_server->kill();
+    const int pendingAtKill = desktop.client->pendingCount();
+    QVERIFY2(pendingAtKill > 0, "the kill came after the last push: nothing was tested");
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return desktop.client->state() != SyncClient::State::Online &&
+                   desktop.client->state() != SyncClient::State::Syncing;
+        },
+        10000));
+
+    // Restart on the same port and database (no --demo: that would end the sessions), let the client reconnect.
+    QVERIFY2(m_server->start({}, port, ServerProcess::Demo::None), qPrintable(m_server->errorText()));
+    QVERIFY(desktop.waitSettled(0, 60000));
+    const qint64 after = serverVersion();
+    QCOMPARE(after - before, qint64(kOperations)); // not one lost, not one twice
+    QVERIFY(desktop.waitSettled(after));
+    QCOMPARE(desktop.shop->shopProfile()->value(QStringLiteral("intro")).toString(),
+             QStringLiteral("第%1次修改").arg(kOperations - 1));
+    QCOMPARE(desktop.cache.store->lastMutationId(), desktop.cache.store->nextMutationId() - 1);
+    qInfo("killed with %d of %d operations pending; all applied once after restart", pendingAtKill, kOperations);
+}
+
+QTEST_GUILESS_MAIN(tst_SyncIntegration)
+#include "tst_syncintegration.moc"
