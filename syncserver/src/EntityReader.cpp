@@ -85,8 +85,10 @@ QString afterCursor(const sync::Cursor& cursor, int order, QVariantList& values)
         values << cursor.version;
         return QStringLiteral("version >= ?");
     }
-    values << cursor.version << cursor.version << cursor.id;
-    return QStringLiteral("(version > ? OR (version = ? AND id > ?))");
+    // A row-value comparison, not "version > ? OR (version = ? AND id > ?)": both engines turn it into one index
+    // range on (shop_id, version, id); the OR form made SQLite scan the whole version for every page.
+    values << cursor.version << cursor.id;
+    return QStringLiteral("(version, id) > (?, ?)");
 }
 
 } // namespace

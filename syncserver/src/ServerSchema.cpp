@@ -119,6 +119,18 @@ QList<db::Migration> serverMigrations()
                                "SELECT id, change_counter, updated_at_ms FROM shops"),
             },
         },
+        db::Migration{
+            3,
+            QStringLiteral("pull indexes cover (version, id)"),
+            {
+                // A pull resumes inside a version with "version = ? AND id > ?": without id in the index, every page
+                // rescanned all rows of that version (an import writes thousands at one version).
+                QStringLiteral("DROP INDEX staff_shop_version"),
+                QStringLiteral("CREATE INDEX staff_shop_version_id ON staff (shop_id, version, id)"),
+                QStringLiteral("DROP INDEX shop_photos_shop_version"),
+                QStringLiteral("CREATE INDEX shop_photos_shop_version_id ON shop_photos (shop_id, version, id)"),
+            },
+        },
     };
 }
 
