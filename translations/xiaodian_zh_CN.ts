@@ -36,6 +36,40 @@
     </message>
 </context>
 <context>
+    <name>CacheLocator</name>
+    <message>
+        <location filename="../desktop/core/CacheLocator.cpp" line="+69"/>
+        <source>The local data still holds changes that were never sent to the server.</source>
+        <translation>本机数据中还有未发送到服务器的修改。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot delete %1.</source>
+        <translation>无法删除 %1。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+58"/>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>This local data is protected by a passphrase.</source>
+        <translation>本机数据受密码保护。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The key of the local data is lost, and it holds changes that were never sent to the server. Starting over would drop them.</source>
+        <translation>本机数据的密钥已丢失，且其中有未发送到服务器的修改。重新开始将丢弃这些修改。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
     <name>SqlCipherResult</name>
     <message>
         <location filename="../desktop/core/SqlCipherResult.cpp" line="+197"/>
@@ -99,6 +133,81 @@
         <location line="+7"/>
         <source>Unknown language &quot;%1&quot;. Choose one of: %2.</source>
         <translation>未知语言“%1”。可选：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>xd::AdminApiClient</name>
+    <message>
+        <location filename="../desktop/core/AdminApiClient.cpp" line="+67"/>
+        <source>The server cannot be reached: %1</source>
+        <translation>无法连接服务器：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server sent an unreadable answer.</source>
+        <translation>服务器返回的内容无法识别。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The server answered with HTTP status %1.</source>
+        <translation>服务器返回 HTTP 状态 %1。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The server sent an incomplete sign-in answer.</source>
+        <translation>服务器返回的登录信息不完整。</translation>
+    </message>
+</context>
+<context>
+    <name>xd::CacheStore</name>
+    <message>
+        <location filename="../desktop/core/CacheStore.cpp" line="+195"/>
+        <source>This cache was written by a newer version of Xiaodian (schema %1).</source>
+        <translation>本机数据由更新版本的小店写入（结构版本 %1）。</translation>
+    </message>
+    <message>
+        <location line="+250"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+161"/>
+        <source>There is no operation %1.</source>
+        <translation>没有编号为 %1 的操作。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Operation %1 is not synced yet and cannot be discarded.</source>
+        <translation>操作 %1 尚未同步，不能放弃。</translation>
+    </message>
+</context>
+<context>
+    <name>xd::DesktopSession</name>
+    <message>
+        <location filename="../desktop/core/DesktopSession.cpp" line="+85"/>
+        <source>No account is remembered on this computer.</source>
+        <translation>此电脑上没有记住的账号。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The remembered account is incomplete.</source>
+        <translation>记住的账号信息不完整。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The remembered sign-in has expired.</source>
+        <translation>记住的登录已过期。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+11"/>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>This computer still has changes the server has not received.</source>
+        <translation>此电脑上还有服务器尚未收到的修改。</translation>
     </message>
 </context>
 <context>
@@ -298,6 +407,770 @@
     </message>
 </context>
 <context>
+    <name>xd::OpeningHoursEditor</name>
+    <message numerus="yes">
+        <location filename="../desktop/gui/OpeningHoursEditor.cpp" line="+145"/>
+        <source>At most %n time slots.</source>
+        <translation>
+            <numerusform>最多 %n 个时段。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Time slot %1: choose at least one day.</source>
+        <translation>第 %1 个时段：请至少选择一天。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Time slot %1: enter the opening and closing time.</source>
+        <translation>第 %1 个时段：请填写开门和打烊时间。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Time slot %1: the closing time must differ from the opening time.</source>
+        <translation>第 %1 个时段：打烊时间不能与开门时间相同。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Time slot %1: the days are not valid.</source>
+        <translation>第 %1 个时段：日期无效。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Time slots %1 and %2 overlap (%3).</source>
+        <translation>第 %1 和第 %2 个时段有重叠（%3）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location line="+134"/>
+        <source>No opening hours yet. Customers see none in the mini-program.</source>
+        <translation>尚未设置营业时间，小程序中不会显示。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add time slot</source>
+        <translation>添加时段</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(next day)</source>
+        <translation>（次日）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closes after midnight, on the following day.</source>
+        <translation>营业到午夜之后，次日打烊。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove this time slot</source>
+        <translation>删除此时段</translation>
+    </message>
+</context>
+<context>
+    <name>xd::PhotoStripWidget</name>
+    <message numerus="yes">
+        <location filename="../desktop/gui/PhotoStripWidget.cpp" line="+194"/>
+        <location line="+41"/>
+        <source>A shop has at most %n photos. Remove one first.</source>
+        <translation>
+            <numerusform>店铺最多 %n 张照片，请先删除一张。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>Cannot read &quot;%1&quot;.</source>
+        <translation>无法读取“%1”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is larger than %2 MB. Choose a smaller photo.</source>
+        <translation>“%1”超过 %2 MB，请选择较小的照片。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; is not a JPEG or PNG image.</source>
+        <translation>“%1”不是 JPEG 或 PNG 图片。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Add shop photos</source>
+        <translation>添加店铺照片</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Images (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Remove photo</source>
+        <translation>删除照片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove this photo from the shop? Customers will no longer see it.</source>
+        <translation>确定删除这张照片吗？删除后顾客将看不到它。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+46"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>%1 of %2 photos</source>
+        <translation>%1 / %2 张</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No photos yet. Photos of the shop front and the inside help customers find you and trust you.</source>
+        <translation>还没有照片。门头和店内环境的照片能帮助顾客找到您、信任您。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JPEG or PNG, at most %1 MB each</source>
+        <translation>JPEG 或 PNG 格式，每张不超过 %1 MB</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move left</source>
+        <translation>左移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move right</source>
+        <translation>右移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The first photo is the cover. Drag a photo or use the buttons to reorder.</source>
+        <translation>第一张为封面。拖动照片或使用按钮调整顺序。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>%1 × %2 pixels, %3</source>
+        <translation>%1 × %2 像素，%3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cover photo</source>
+        <translation>封面</translation>
+    </message>
+</context>
+<context>
+    <name>xd::RejectedOperationsDialog</name>
+    <message>
+        <location filename="../desktop/gui/RejectedOperationsDialog.cpp" line="+80"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send this change again as a new operation</source>
+        <translation>作为新操作重新提交此修改</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give up this change; the server&apos;s data stays as it is</source>
+        <translation>放弃此修改，服务器上的数据保持不变</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Changes the server refused</source>
+        <translation>未被服务器接受的修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server did not accept these changes, so they are not in the shop. Retry a change once the reason is sorted out, or discard it.</source>
+        <translation>服务器没有接受以下修改，它们不会生效。请在解决原因后重试，或放弃该修改。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>xd::ShopService</name>
+    <message>
+        <location filename="../desktop/core/ShopService.cpp" line="+99"/>
+        <source>Only the shop owner can do this.</source>
+        <translation>只有店主可以执行此操作。</translation>
+    </message>
+    <message>
+        <location line="+158"/>
+        <location line="+196"/>
+        <source>Nothing to update.</source>
+        <translation>没有需要更新的内容。</translation>
+    </message>
+    <message>
+        <location line="-193"/>
+        <location line="+189"/>
+        <source>Unknown field &apos;%1&apos;.</source>
+        <translation>未知字段“%1”。</translation>
+    </message>
+    <message>
+        <location line="-180"/>
+        <source>%1 has %2 to %3 characters.</source>
+        <translation>%1需为 %2 到 %3 个字符。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The shop name</source>
+        <translation>店铺名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The introduction</source>
+        <translation>店铺简介</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>At most %1 entries are allowed.</source>
+        <translation>最多只能有 %1 项。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Each entry has 1 to %1 characters.</source>
+        <translation>每一项需为 1 到 %1 个字符。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&apos;%1&apos; is not a phone number.</source>
+        <translation>“%1”不是有效的电话号码。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Opening hours have at most %1 time slots.</source>
+        <translation>营业时间最多 %1 个时段。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Opening days are distinct numbers from 1 (Monday) to 7 (Sunday).</source>
+        <translation>营业日须为 1（周一）到 7（周日）之间互不重复的数字。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Each time slot needs days and different opening and closing times (HH:MM).</source>
+        <translation>每个时段都需要选择日期，并填写不同的开门和打烊时间（时:分）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Latitude and longitude are set together.</source>
+        <translation>纬度和经度需要同时设置。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The location is outside the valid range.</source>
+        <translation>位置超出有效范围。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The customer service settings are malformed.</source>
+        <translation>客服设置格式有误。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>A customer service message has at most %1 characters.</source>
+        <translation>客服消息最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>A password has %1 to %2 characters.</source>
+        <translation>密码需为 %1 到 %2 个字符。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The new staff member needs an id.</source>
+        <translation>新员工缺少编号。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A login has 1 to 64 letters, digits or _ . @ -</source>
+        <translation>登录名为 1 到 64 个字母、数字或 _ . @ -</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A display name has at most %1 characters.</source>
+        <translation>姓名最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+41"/>
+        <source>The role must be owner or clerk.</source>
+        <translation>角色必须是店主或店员。</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>The login &apos;%1&apos; is taken.</source>
+        <translation>登录名“%1”已被使用。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>There is no such staff member.</source>
+        <translation>没有这名员工。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>A display name has 1 to %1 characters.</source>
+        <translation>姓名需为 1 到 %1 个字符。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&apos;disabled&apos; must be true or false.</source>
+        <translation>“disabled”必须为 true 或 false。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>You cannot disable or demote yourself.</source>
+        <translation>不能停用自己的账号，也不能取消自己的店主身份。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The new order must list every photo exactly once.</source>
+        <translation>新的顺序必须包含每张照片，且每张只出现一次。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>There is no such photo.</source>
+        <translation>没有这张照片。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown operation &apos;%1&apos;.</source>
+        <translation>未知操作“%1”。</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>There is no rejected operation %1.</source>
+        <translation>没有被拒绝的操作 %1。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enter the password again to retry.</source>
+        <translation>请重新输入密码后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>xd::ShopSettingsPage</name>
+    <message>
+        <location filename="../desktop/gui/ShopSettingsPage.cpp" line="+717"/>
+        <source>Changes saved.</source>
+        <translation>修改已保存。</translation>
+    </message>
+    <message>
+        <location line="-210"/>
+        <location line="+176"/>
+        <source>The latitude must be between -90 and 90 degrees.</source>
+        <translation>纬度必须在 -90 到 90 度之间。</translation>
+    </message>
+    <message>
+        <location line="-173"/>
+        <location line="+177"/>
+        <source>The longitude must be between -180 and 180 degrees.</source>
+        <translation>经度必须在 -180 到 180 度之间。</translation>
+    </message>
+    <message>
+        <location line="-172"/>
+        <source>Cannot read &quot;%1&quot;. Paste latitude and longitude in decimal degrees, separated by a comma, e.g. 31.230416,121.473701.</source>
+        <translation>无法识别“%1”。请粘贴以逗号分隔的十进制纬度和经度，例如 31.230416,121.473701。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Filled in. The longitude came first, as in Amap; the two were put in their places.</source>
+        <translation>已填入。粘贴内容为经度在前（高德地图格式），已自动调换。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filled in latitude and longitude.</source>
+        <translation>已填入纬度和经度。</translation>
+    </message>
+    <message>
+        <location line="+183"/>
+        <source>Unsaved changes.</source>
+        <translation>有未保存的修改。</translation>
+    </message>
+    <message>
+        <location line="-156"/>
+        <source>Shop settings</source>
+        <translation>店铺设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What customers see about your shop in the mini-program.</source>
+        <translation>顾客在小程序中看到的店铺信息。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline: your changes are saved on this computer and sync automatically when the connection is back.</source>
+        <translation>当前离线：修改会先保存在本机，恢复连接后自动同步。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shop profile</source>
+        <translation>店铺资料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shop &amp;name:</source>
+        <translation>店铺名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As customers should see it</source>
+        <translation>顾客看到的店名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Introduction:</source>
+        <translation>店铺简介(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A few words about the shop, its story and what makes it special</source>
+        <translation>介绍一下您的店铺、故事和特色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Services:</source>
+        <translation>服务项目：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Free Wi-Fi, Parking, Delivery</source>
+        <translation>如：免费 Wi-Fi、可停车、外卖配送</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shop photos</source>
+        <translation>店铺照片</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address and contact</source>
+        <translation>地址与联系方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Street, number, building — for the navigation button</source>
+        <translation>街道、门牌号、楼栋——用于一键导航</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>La&amp;titude:</source>
+        <translation>纬度(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 31.230416</source>
+        <translation>如 31.230416</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>L&amp;ongitude:</source>
+        <translation>经度(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 121.473701</source>
+        <translation>如 121.473701</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From a &amp;map:</source>
+        <translation>从地图粘贴(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste &quot;latitude,longitude&quot; from a map tool</source>
+        <translation>粘贴地图工具中的“纬度,经度”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill in</source>
+        <translation>填入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use Amap or Tencent Maps (GCJ-02, as WeChat uses). Baidu Maps coordinates point a few hundred metres off.</source>
+        <translation>请使用高德地图或腾讯地图的坐标（GCJ-02，与微信一致）。百度地图的坐标会偏差几百米。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phones:</source>
+        <translation>联系电话：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 021-63212345 or 13800138000</source>
+        <translation>如 021-63212345 或 13800138000</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A phone number has digits, and may have spaces, -, ( ) and a leading +.</source>
+        <translation>电话号码由数字组成，可包含空格、-、( )，开头可以是 +。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opening hours</source>
+        <translation>营业时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Online customer service</source>
+        <translation>在线客服</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers can chat with the shop in the mini-program</source>
+        <translation>允许顾客在小程序中与店铺聊天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Greeting:</source>
+        <translation>欢迎语(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shown when a customer opens the chat</source>
+        <translation>顾客打开聊天时显示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;uto reply:</source>
+        <translation>自动回复(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent automatically when nobody answers, e.g. outside opening hours</source>
+        <translation>无人回复时自动发送，例如非营业时间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Revert</source>
+        <translation>撤销修改(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard the changes not saved yet</source>
+        <translation>放弃尚未保存的修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Enter the shop name.</source>
+        <translation>请填写店铺名称。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The introduction has at most %1 characters; it has %2 now.</source>
+        <translation>店铺简介最多 %1 个字，目前有 %2 个字。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Enter both latitude and longitude, or clear both.</source>
+        <translation>请同时填写纬度和经度，或将两者都清空。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The latitude &quot;%1&quot; is not a number of degrees such as 31.230416.</source>
+        <translation>纬度“%1”不是有效的度数，应类似 31.230416。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The longitude &quot;%1&quot; is not a number of degrees such as 121.473701.</source>
+        <translation>经度“%1”不是有效的度数，应类似 121.473701。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Opening hours: %1</source>
+        <translation>营业时间：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The auto reply has at most %1 characters; it has %2 now.</source>
+        <translation>自动回复最多 %1 个字，目前有 %2 个字。</translation>
+    </message>
+</context>
+<context>
+    <name>xd::SignInDialog</name>
+    <message>
+        <location filename="../desktop/gui/SignInDialog.cpp" line="+108"/>
+        <source>The shop, user name or password is not correct, or the account is disabled.</source>
+        <translation>店铺、用户名或密码不正确，或该账号已被停用。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot reach the server. Check the address and the network connection.</source>
+        <translation>无法连接服务器，请检查服务器地址和网络连接。</translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>Enter the server address, e.g. %1.</source>
+        <translation>请填写服务器地址，例如 %1。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server address must start with http:// or https://, e.g. %1.</source>
+        <translation>服务器地址须以 http:// 或 https:// 开头，例如 %1。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter the shop&apos;s name or ID.</source>
+        <translation>请填写店铺名称或编号。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter your user name.</source>
+        <translation>请填写用户名。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter your password.</source>
+        <translation>请填写密码。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sign in to Xiaodian</source>
+        <translation>登录小店</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in to your shop</source>
+        <translation>登录您的店铺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Se&amp;rver:</source>
+        <translation>服务器(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;hop:</source>
+        <translation>店铺(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shop name or ID</source>
+        <translation>店铺名称或编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remember me on this computer</source>
+        <translation>在此电脑上记住我(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stay signed in next time. Do not use on a shared computer.</source>
+        <translation>下次打开时自动登录。请勿在公用电脑上勾选。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sign in</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>xd::SqlCipherDriver</name>
     <message>
         <location filename="../desktop/core/SqlCipherDriver.cpp" line="+67"/>
@@ -399,6 +1272,595 @@
         <location line="+10"/>
         <source>Unable to change the key</source>
         <translation>无法更改密钥</translation>
+    </message>
+</context>
+<context>
+    <name>xd::StaffAddDialog</name>
+    <message>
+        <location filename="../desktop/gui/StaffAddDialog.cpp" line="+28"/>
+        <source>Add staff member</source>
+        <translation>添加员工</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Used to sign in, e.g. xiaoli</source>
+        <translation>用于登录，如 xiaoli</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Shown to colleagues and in chats, e.g. 小李</source>
+        <translation>同事和聊天中显示的名字，如 小李</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clerk</source>
+        <translation>店员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Owners manage staff and every setting.</source>
+        <translation>店主可以管理员工和所有设置。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clerks work with orders, products and customers, but cannot manage staff.</source>
+        <translation>店员可以处理订单、商品和顾客，但不能管理员工。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>At least %n characters</source>
+        <translation>
+            <numerusform>至少 %n 个字符</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Login:</source>
+        <translation>登录名：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat password:</source>
+        <translation>确认密码：</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Enter a login.</source>
+        <translation>请填写登录名。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A login has letters, digits and _ . @ - only, no spaces.</source>
+        <translation>登录名只能包含字母、数字和 _ . @ -，不能有空格。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The login &quot;%1&quot; is already in use.</source>
+        <translation>登录名“%1”已被使用。</translation>
+    </message>
+</context>
+<context>
+    <name>xd::StaffPage</name>
+    <message>
+        <location filename="../desktop/gui/StaffPage.cpp" line="+182"/>
+        <source>Disable account</source>
+        <translation>停用账号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disable %1? They can no longer sign in, and their devices are signed out now.</source>
+        <translation>确定停用 %1 吗？停用后将无法登录，已登录的设备会立即退出。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+3"/>
+        <source>Change role</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Make %1 a clerk? They will no longer manage staff or shop-wide settings.</source>
+        <translation>确定将 %1 改为店员吗？改后将不能再管理员工和店铺设置。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make clerk</source>
+        <translation>改为店员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make %1 an owner? Owners manage staff and every setting, as you do.</source>
+        <translation>确定将 %1 设为店主吗？店主和您一样，可以管理员工和所有设置。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make owner</source>
+        <translation>设为店主</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Enable</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make &amp;clerk</source>
+        <translation>改为店员(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Make &amp;owner</source>
+        <translation>设为店主(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Select a staff member to change their account.</source>
+        <translation>选择一名员工以管理其账号。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+5"/>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>The accounts that sign in to this back office.</source>
+        <translation>可以登录本后台的账号。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the shop owner manages staff accounts. You can see the list.</source>
+        <translation>只有店主可以管理员工账号，您只能查看列表。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add staff member…</source>
+        <translation>添加员工(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset &amp;password…</source>
+        <translation>重置密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>You cannot disable your own account.</source>
+        <translation>不能停用自己的账号。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>You cannot take away your own owner role.</source>
+        <translation>不能取消自己的店主身份。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The shop needs at least one active owner.</source>
+        <translation>店铺至少需要一名正常使用的店主。</translation>
+    </message>
+</context>
+<context>
+    <name>xd::StaffPasswordDialog</name>
+    <message>
+        <location filename="../desktop/gui/StaffPasswordDialog.cpp" line="+14"/>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a new password for %1. Their devices that are signed in will be signed out.</source>
+        <translation>为 %1 设置新密码。其已登录的设备将会退出登录。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>At least %n characters</source>
+        <translation>
+            <numerusform>至少 %n 个字符</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Set password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat:</source>
+        <translation>确认密码：</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>The password needs at least %n characters.</source>
+        <translation>
+            <numerusform>密码至少需要 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The password has at most %n characters.</source>
+        <translation>
+            <numerusform>密码最多 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>xd::StaffTableModel</name>
+    <message>
+        <location filename="../desktop/gui/StaffTableModel.cpp" line="+143"/>
+        <source>%1 (you)</source>
+        <translation>%1（我）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Owner</source>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clerk</source>
+        <translation>店员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Manages staff and every setting</source>
+        <translation>可管理员工和所有设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Works with orders, products and customers; cannot manage staff</source>
+        <translation>可处理订单、商品和顾客，不能管理员工</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot sign in</source>
+        <translation>无法登录</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>xd::StringListEditor</name>
+    <message numerus="yes">
+        <location filename="../desktop/gui/StringListEditor.cpp" line="+175"/>
+        <source>At most %n entries.</source>
+        <translation>
+            <numerusform>最多 %n 项。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected entry</source>
+        <translation>删除选中的项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Double-click an entry to edit it.</source>
+        <translation>双击某项可编辑。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>An entry cannot be empty.</source>
+        <translation>内容不能为空。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>An entry has at most %n characters.</source>
+        <translation>
+            <numerusform>每项最多 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot; is already in the list.</source>
+        <translation>“%1”已在列表中。</translation>
+    </message>
+</context>
+<context>
+    <name>xd::SyncClient</name>
+    <message>
+        <location filename="../desktop/core/SyncClient.cpp" line="+114"/>
+        <source>Not signed in.</source>
+        <translation>尚未登录。</translation>
+    </message>
+    <message>
+        <location line="+125"/>
+        <source>The server refused the connection: %1</source>
+        <translation>服务器拒绝了连接：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The connection to the server was lost.</source>
+        <translation>与服务器的连接已断开。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The server stopped answering.</source>
+        <translation>服务器没有响应。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>This staff account was disabled. Please contact the shop owner.</source>
+        <translation>此员工账号已被停用，请联系店主。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation>登录已失效，请重新登录。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The server sent a malformed message.</source>
+        <translation>服务器发送的消息格式有误。</translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>The server sent a malformed row: %1</source>
+        <translation>服务器发送的数据格式有误：%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot store the synced data: %1</source>
+        <translation>无法保存同步的数据：%1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Cannot record the server&apos;s answer: %1</source>
+        <translation>无法记录服务器的答复：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The server expects operation %1, which this computer no longer has. Pending changes cannot be sent.</source>
+        <translation>服务器需要操作 %1，但本机已没有该操作，待同步的修改无法发送。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Server error: %1</source>
+        <translation>服务器错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>xd::SyncStatusWidget</name>
+    <message>
+        <location filename="../desktop/gui/SyncStatusWidget.cpp" line="+121"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connecting…</source>
+        <translation>连接中…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Syncing…</source>
+        <translation>同步中…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed out</source>
+        <translation>已退出登录</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Shop profile</source>
+        <translation>店铺资料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add shop photo</source>
+        <translation>添加店铺照片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reorder shop photos</source>
+        <translation>调整店铺照片顺序</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove shop photo</source>
+        <translation>删除店铺照片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add staff member</source>
+        <translation>添加员工</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change staff account</source>
+        <translation>修改员工账号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset staff password</source>
+        <translation>重置员工密码</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Your account is not allowed to do this.</source>
+        <translation>您的账号没有权限执行此操作。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server did not accept the values.</source>
+        <translation>服务器不接受填写的内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It no longer exists; someone may have removed it.</source>
+        <translation>该项已不存在，可能已被他人删除。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It already exists.</source>
+        <translation>该项已存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It clashes with a change made elsewhere.</source>
+        <translation>与其他地方的修改有冲突。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Not connected to the shop server. Changes are kept on this computer and sent later.</source>
+        <translation>未连接店铺服务器。修改会保存在本机，稍后再发送。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connecting to the shop server.</source>
+        <translation>正在连接店铺服务器。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connected; this computer has the shop&apos;s latest data.</source>
+        <translation>已连接，本机数据为最新。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exchanging changes with the shop server.</source>
+        <translation>正在与店铺服务器同步修改。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server ended this session. Sign in again to sync.</source>
+        <translation>服务器已结束本次登录，请重新登录以继续同步。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n change(s) not synced</source>
+        <translation>
+            <numerusform>%n 项未同步</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved on this computer; sent to the server when connected.</source>
+        <translation>已保存在本机，连接后发送到服务器。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Downloading %p%</source>
+        <translation>正在下载 %p%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First download of the shop&apos;s data</source>
+        <translation>首次下载店铺数据</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n change(s) refused</source>
+        <translation>
+            <numerusform>%n 项修改被拒绝</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server refused some changes. Click to see why.</source>
+        <translation>服务器拒绝了部分修改，点击查看原因。</translation>
     </message>
 </context>
 </TS>
