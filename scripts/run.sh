@@ -11,7 +11,9 @@ data_dir=${XD_DATA_DIR:-$PWD/build/run-data}
 mkdir -p "$data_dir"
 log="$data_dir/syncserver.log"
 
-build/dev/syncserver/syncserver --demo --port "$port" --data-dir "$data_dir" 2>"$log" &
+out="$data_dir/syncserver.out"
+# stdout (address and demo credentials) goes to the terminal and to a file the desktop's sign-in is read from.
+build/dev/syncserver/syncserver --demo --port "$port" --data-dir "$data_dir" 2>"$log" > >(tee "$out") &
 server_pid=$!
 trap 'kill -TERM $server_pid 2>/dev/null; wait $server_pid 2>/dev/null || true' EXIT INT TERM
 
@@ -26,9 +28,14 @@ for _ in $(seq 1 50); do
 done
 
 echo "Server log: $log"
+for _ in $(seq 1 50); do grep -q '^demo login:' "$out" 2>/dev/null && break; sleep 0.1; done
+shop=$(sed -n 's/^demo login: shop "\(.*\)", user.*/\1/p' "$out")
+password=$(sed -n 's/^demo login: .*password "\(.*\)"$/\1/p' "$out")
+
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || [ "$(uname)" = Darwin ]; then
-    echo "Opening the desktop back office; closing it stops the server."
-    build/dev/desktop/xiaodian-desktop || true
+    echo "Opening the desktop back office, signed in to the demo shop; closing it stops the server."
+    printf '%s\n' "$password" | build/dev/desktop/xiaodian-desktop --server "http://127.0.0.1:$port" \
+        --shop "$shop" --user owner --password-stdin || true
 else
     echo "No display (neither DISPLAY nor WAYLAND_DISPLAY is set): the desktop cannot open here."
     echo "The server keeps serving at http://127.0.0.1:$port — press Ctrl+C to stop it."

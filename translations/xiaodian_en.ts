@@ -115,7 +115,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../desktop/main.cpp" line="+24"/>
+        <location filename="../desktop/main.cpp" line="+31"/>
         <source>Back office for the Xiaodian WeChat mini-program shop.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -127,6 +127,26 @@
     <message>
         <location line="+1"/>
         <source>language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Shop server address to sign in to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shop name or id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Read the password from the first line of standard input and sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -338,13 +358,29 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+138"/>
+        <location line="+30"/>
+        <source>Signed in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-24"/>
         <source>Xiaodian Back Office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign &amp;in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -388,7 +424,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -655,6 +691,74 @@
     <message>
         <location line="+0"/>
         <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xd::SessionController</name>
+    <message>
+        <location filename="../desktop/gui/SessionController.cpp" line="+82"/>
+        <source>Protect this computer&apos;s copy of the shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No system keychain is available. Choose a passphrase that encrypts the shop&apos;s data on this computer; you will be asked for it at each start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the passphrase of this computer&apos;s copy of the shop:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unsynced changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The encrypted copy of the shop on this computer cannot be opened (its key is lost), and it holds changes the server has not received yet. Discard those changes and download the shop again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Xiaodian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your session has ended (the password was changed or the account was disabled). Please sign in again. Unsynced changes stay on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Shop profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Without a passphrase the shop cannot be opened on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The shop was not opened; the unsynced changes are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+162"/>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The photo was not uploaded: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

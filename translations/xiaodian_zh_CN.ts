@@ -115,7 +115,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../desktop/main.cpp" line="+24"/>
+        <location filename="../desktop/main.cpp" line="+31"/>
         <source>Back office for the Xiaodian WeChat mini-program shop.</source>
         <translation>小店微信小程序店铺的商家后台。</translation>
     </message>
@@ -128,6 +128,26 @@
         <location line="+1"/>
         <source>language</source>
         <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Shop server address to sign in to.</source>
+        <translation>要登录的店铺服务器地址。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shop name or id.</source>
+        <translation>店铺名称或编号。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User name.</source>
+        <translation>用户名。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Read the password from the first line of standard input and sign in.</source>
+        <translation>从标准输入的第一行读取密码并登录。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -338,7 +358,13 @@
         <translation>关于小店</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+138"/>
+        <location line="+30"/>
+        <source>Signed in: %1</source>
+        <translation>已登录：%1</translation>
+    </message>
+    <message>
+        <location line="-24"/>
         <source>Xiaodian Back Office</source>
         <translation>小店商家后台</translation>
     </message>
@@ -346,6 +372,16 @@
         <location line="+2"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign &amp;in…</source>
+        <translation>登录(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -388,7 +424,7 @@
         <translation>功能模块</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
@@ -654,6 +690,74 @@
         <location line="+0"/>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>xd::SessionController</name>
+    <message>
+        <location filename="../desktop/gui/SessionController.cpp" line="+82"/>
+        <source>Protect this computer&apos;s copy of the shop</source>
+        <translation>保护本机的店铺数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No system keychain is available. Choose a passphrase that encrypts the shop&apos;s data on this computer; you will be asked for it at each start.</source>
+        <translation>系统钥匙串不可用。请设置一个口令，用于加密本机的店铺数据；以后每次启动都需要输入。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the passphrase of this computer&apos;s copy of the shop:</source>
+        <translation>请输入本机店铺数据的口令：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unsynced changes</source>
+        <translation>未同步的修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The encrypted copy of the shop on this computer cannot be opened (its key is lost), and it holds changes the server has not received yet. Discard those changes and download the shop again?</source>
+        <translation>本机加密的店铺数据无法打开（密钥已丢失），其中还有服务器尚未收到的修改。要放弃这些修改并重新下载店铺数据吗？</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Xiaodian</source>
+        <translation>小店</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your session has ended (the password was changed or the account was disabled). Please sign in again. Unsynced changes stay on this computer.</source>
+        <translation>登录已失效（密码已修改或账号已停用），请重新登录。未同步的修改仍保留在本机。</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Shop profile</source>
+        <translation>店铺资料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Without a passphrase the shop cannot be opened on this computer.</source>
+        <translation>没有口令，无法在本机打开店铺数据。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The shop was not opened; the unsynced changes are kept.</source>
+        <translation>未打开店铺；未同步的修改已保留。</translation>
+    </message>
+    <message>
+        <location line="+162"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The photo was not uploaded: %1</source>
+        <translation>照片未上传：%1</translation>
     </message>
 </context>
 <context>

@@ -290,6 +290,14 @@ void MainWindow::showAbout()
 
 void MainWindow::createActions()
 {
+    m_signInAction = new QAction(this);
+    m_signInAction->setObjectName(QStringLiteral("signInAction"));
+    connect(m_signInAction, &QAction::triggered, this, &MainWindow::signInRequested);
+    m_signOutAction = new QAction(this);
+    m_signOutAction->setObjectName(QStringLiteral("signOutAction"));
+    m_signOutAction->setEnabled(false);
+    connect(m_signOutAction, &QAction::triggered, this, &MainWindow::signOutRequested);
+
     m_quitAction = new QAction(this);
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -323,6 +331,9 @@ void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->setObjectName(QStringLiteral("fileMenu"));
+    m_fileMenu->addAction(m_signInAction);
+    m_fileMenu->addAction(m_signOutAction);
+    m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
 
     m_settingsMenu = menuBar()->addMenu(QString());
@@ -394,6 +405,26 @@ void MainWindow::createStatusBar()
     m_connectionStateLabel->setObjectName(QStringLiteral("connectionStateLabel"));
     m_connectionStateLabel->setContentsMargins(0, 0, 8, 0);
     statusBar()->addPermanentWidget(m_connectionStateLabel);
+
+    m_accountLabel = new QLabel(this);
+    m_accountLabel->setObjectName(QStringLiteral("accountLabel"));
+    statusBar()->addWidget(m_accountLabel);
+}
+
+void MainWindow::setStatusWidget(QWidget* widget)
+{
+    delete m_connectionIndicatorLabel;
+    delete m_connectionStateLabel;
+    m_connectionIndicatorLabel = nullptr;
+    m_connectionStateLabel = nullptr;
+    statusBar()->addPermanentWidget(widget);
+}
+
+void MainWindow::setAccountText(const QString& text)
+{
+    m_accountText = text;
+    m_accountLabel->setText(text.isEmpty() ? QString() : tr("Signed in: %1").arg(text));
+    m_signOutAction->setEnabled(!text.isEmpty());
 }
 
 void MainWindow::retranslateUi()
@@ -401,6 +432,8 @@ void MainWindow::retranslateUi()
     setWindowTitle(tr("Xiaodian Back Office"));
 
     m_fileMenu->setTitle(tr("&File"));
+    m_signInAction->setText(tr("Sign &in…"));
+    m_signOutAction->setText(tr("Sign &out"));
     m_quitAction->setText(tr("&Quit"));
     m_quitAction->setStatusTip(tr("Close the back office"));
     m_settingsMenu->setTitle(tr("&Settings"));
@@ -415,9 +448,12 @@ void MainWindow::retranslateUi()
     }
     updateNavigationWidth();
 
-    m_connectionStateLabel->setText(tr("Offline"));
-    m_connectionStateLabel->setToolTip(tr("Not connected to the shop server."));
-    m_connectionIndicatorLabel->setToolTip(m_connectionStateLabel->toolTip());
+    if (m_connectionStateLabel) { // until the sync status widget takes its place
+        m_connectionStateLabel->setText(tr("Offline"));
+        m_connectionStateLabel->setToolTip(tr("Not connected to the shop server."));
+        m_connectionIndicatorLabel->setToolTip(m_connectionStateLabel->toolTip());
+    }
+    m_accountLabel->setText(m_accountText.isEmpty() ? QString() : tr("Signed in: %1").arg(m_accountText));
 }
 
 void MainWindow::updateLanguageActions()

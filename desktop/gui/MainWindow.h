@@ -58,6 +58,15 @@ public:
     Module currentModule() const;
     void setCurrentModule(Module module);
 
+    // Puts the sync status in the status bar (replacing the plain "offline" indicator) and takes ownership.
+    void setStatusWidget(QWidget* widget);
+    // Who is signed in, shown in the status bar; empty when nobody is (then "Sign out" is disabled).
+    void setAccountText(const QString& text);
+
+signals:
+    void signInRequested();
+    void signOutRequested();
+
 protected:
     void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
@@ -82,11 +91,15 @@ private:
     QStackedWidget* m_pagesStackedWidget = nullptr;
     QLabel* m_connectionIndicatorLabel = nullptr;
     QLabel* m_connectionStateLabel = nullptr;
+    QLabel* m_accountLabel = nullptr;
+    QString m_accountText;
 
     QMenu* m_fileMenu = nullptr;
     QMenu* m_settingsMenu = nullptr;
     QMenu* m_languageMenu = nullptr;
     QMenu* m_helpMenu = nullptr;
+    QAction* m_signInAction = nullptr;
+    QAction* m_signOutAction = nullptr;
     QAction* m_quitAction = nullptr;
     QActionGroup* m_languageActionGroup = nullptr;
     QAction* m_aboutAction = nullptr;

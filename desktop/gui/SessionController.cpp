@@ -1,0 +1,425 @@
+#include "SessionController.h"
+
+#include "AdminApiClient.h"
+#include "CacheLocator.h"
+#include "DesktopSession.h"
+#include "MainWindow.h"
+#include "ShopService.h"
+#include "ShopSettingsPage.h"
+#include "SignInDialog.h"
+#include "StaffPage.h"
+#include "SyncClient.h"
+#include "SyncStatusWidget.h"
+#include "xiaodian/Id.h"
+
+#include <QEvent>
+#include <QFile>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QJsonArray>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QMimeDatabase>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPixmap>
+#include <QPointer>
+#include <QTabWidget>
+
+namespace xd {
+
+namespace {
+
+SyncStatusWidget::State statusFor(SyncClient::State state)
+{
+    switch (state) {
+    case SyncClient::State::Offline:
+        return SyncStatusWidget::State::Offline;
+    case SyncClient::State::Connecting:
+        return SyncStatusWidget::State::Connecting;
+    case SyncClient::State::Syncing:
+        return SyncStatusWidget::State::Syncing;
+    case SyncClient::State::Online:
+        return SyncStatusWidget::State::Online;
+    }
+    return SyncStatusWidget::State::Offline;
+}
+
+QString argsSummary(const OutboxEntry& entry)
+{
+    if (entry.name == QLatin1String("shop.updateProfile"))
+        return entry.args.keys().join(QStringLiteral(", "));
+    if (entry.args.contains(QStringLiteral("login")))
+        return entry.args.value(QStringLiteral("login")).toString();
+    return {};
+}
+
+} // namespace
+
+SessionController::SessionController(MainWindow& window, DesktopSession& session, QObject* parent)
+    : QObject(parent), m_window(window), m_session(session), m_network(new QNetworkAccessManager(this))
+{
+    m_shopSettingsPage = new ShopSettingsPage;
+    m_staffPage = new StaffPage;
+    m_settingsTabWidget = new QTabWidget;
+    m_settingsTabWidget->setObjectName(QStringLiteral("shopSettingsTabWidget"));
+    m_settingsTabWidget->setDocumentMode(true);
+    m_settingsTabWidget->addTab(m_shopSettingsPage, QString());
+    m_settingsTabWidget->addTab(m_staffPage, QString());
+    m_settingsTabWidget->installEventFilter(this);
+    retranslateTabs();
+    m_window.setPage(MainWindow::Module::ShopSettings, m_settingsTabWidget);
+    m_settingsTabWidget->setEnabled(false);
+
+    m_syncStatusWidget = new SyncStatusWidget;
+    m_syncStatusWidget->setState(SyncStatusWidget::State::SignedOut);
+    m_window.setStatusWidget(m_syncStatusWidget);
+
+    m_prompts.passphrase = [this](bool firstTime) {
+        bool ok = false;
+        const QString text = QInputDialog::getText(
+            &m_window,
+            tr("Protect this computer's copy of the shop"),
+            firstTime ? tr("No system keychain is available. Choose a passphrase that encrypts the shop's data on "
+                           "this computer; you will be asked for it at each start.")
+                      : tr("Enter the passphrase of this computer's copy of the shop:"),
+            QLineEdit::Password,
+            QString(),
+            &ok);
+        return ok ? text : QString();
+    };
+    m_prompts.confirmDiscardUnsynced = [this] {
+        return QMessageBox::warning(&m_window,
+                                    tr("Unsynced changes"),
+                                    tr("The encrypted copy of the shop on this computer cannot be opened (its key is "
+                                       "lost), and it holds changes the server has not received yet. Discard those "
+                                       "changes and download the shop again?"),
+                                    QMessageBox::Discard | QMessageBox::Cancel,
+                                    QMessageBox::Cancel) == QMessageBox::Discard;
+    };
+    m_prompts.warn = [this](const QString& message) {
+        QMessageBox::warning(&m_window, tr("Xiaodian"), message);
+    };
+
+    connect(&m_session, &DesktopSession::activated, this, &SessionController::onActivated);
+    connect(&m_session, &DesktopSession::deactivated, this, &SessionController::onDeactivated);
+    connect(&m_session, &DesktopSession::sessionEnded, this, [this](const QString&) {
+        m_prompts.warn(tr("Your session has ended (the password was changed or the account was disabled). Please "
+                          "sign in again. Unsynced changes stay on this computer."));
+        showSignIn();
+    });
+    connect(&m_window, &MainWindow::signInRequested, this, &SessionController::showSignIn);
+    connect(&m_window, &MainWindow::signOutRequested, this, &SessionController::signOut);
+
+    connect(m_shopSettingsPage, &ShopSettingsPage::profileEdited, this, [this](const QJsonObject& changes) {
+        if (auto* shop = m_session.shop(); shop) {
+            auto mid = shop->updateProfile(changes);
+            report(mid ? Status() : Status(mid.error()));
+        }
+    });
+    connect(m_shopSettingsPage, &ShopSettingsPage::photoRemoveRequested, this, [this](const QString& id) {
+        if (auto* shop = m_session.shop(); shop) {
+            auto mid = shop->removePhoto(id);
+            report(mid ? Status() : Status(mid.error()));
+        }
+    });
+    connect(m_shopSettingsPage, &ShopSettingsPage::photosReordered, this, [this](const QStringList& ids) {
+        if (auto* shop = m_session.shop(); shop) {
+            auto mid = shop->reorderPhotos(ids);
+            report(mid ? Status() : Status(mid.error()));
+        }
+    });
+    connect(m_shopSettingsPage, &ShopSettingsPage::photoUploadRequested, this, &SessionController::uploadPhoto);
+    connect(m_staffPage, &StaffPage::staffAddRequested, this, [this](const QJsonObject& args) {
+        auto* shop = m_session.shop();
+        if (!shop)
+            return;
+        Role role = Role::Clerk;
+        parseRole(args.value(QStringLiteral("role")).toString(), &role);
+        auto mid = shop->addStaff(args.value(QStringLiteral("login")).toString(),
+                                  args.value(QStringLiteral("displayName")).toString(),
+                                  role,
+                                  args.value(QStringLiteral("password")).toString());
+        report(mid ? Status() : Status(mid.error()));
+    });
+    connect(m_staffPage, &StaffPage::staffUpdateRequested, this, [this](const QString& id, const QJsonObject& changes) {
+        if (auto* shop = m_session.shop(); shop) {
+            auto mid = shop->updateStaff(id, changes);
+            report(mid ? Status() : Status(mid.error()));
+        }
+    });
+    connect(
+        m_staffPage, &StaffPage::staffPasswordResetRequested, this, [this](const QString& id, const QString& password) {
+            if (auto* shop = m_session.shop(); shop) {
+                auto mid = shop->resetStaffPassword(id, password);
+                report(mid ? Status() : Status(mid.error()));
+            }
+        });
+    connect(m_syncStatusWidget, &SyncStatusWidget::discardRequested, this, [this](qint64 mid) {
+        if (auto* shop = m_session.shop(); shop)
+            report(shop->discardRejected(mid));
+    });
+    connect(m_syncStatusWidget, &SyncStatusWidget::retryRequested, this, [this](qint64 mid) {
+        if (auto* shop = m_session.shop(); shop) {
+            auto retried = shop->retryRejected(mid);
+            report(retried ? Status() : Status(retried.error()));
+        }
+    });
+}
+
+SessionController::~SessionController() = default;
+
+void SessionController::retranslateTabs()
+{
+    m_settingsTabWidget->setTabText(0, tr("Shop profile"));
+    m_settingsTabWidget->setTabText(1, tr("Staff"));
+}
+
+bool SessionController::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_settingsTabWidget && event->type() == QEvent::LanguageChange)
+        retranslateTabs();
+    return QObject::eventFilter(watched, event);
+}
+
+void SessionController::setPrompts(Prompts prompts)
+{
+    if (prompts.passphrase)
+        m_prompts.passphrase = std::move(prompts.passphrase);
+    if (prompts.confirmDiscardUnsynced)
+        m_prompts.confirmDiscardUnsynced = std::move(prompts.confirmDiscardUnsynced);
+    if (prompts.warn)
+        m_prompts.warn = std::move(prompts.warn);
+}
+
+void SessionController::setSignInPrefill(const QUrl& serverUrl,
+                                         const QString& shop,
+                                         const QString& login,
+                                         const QString& password)
+{
+    m_prefill = Prefill{serverUrl, shop, login, password};
+}
+
+void SessionController::start()
+{
+    m_session.resume([this](Status status) {
+        if (status)
+            return;
+        // A remembered account whose cache needs the user (passphrase, lost key) is handled like a fresh sign-in.
+        if (status.error().code == ErrorCode::Unavailable ||
+            status.error().code == CacheLocator::PendingOperationsAtRisk)
+            return afterOpenAttempt(status, [this](const QString& message) {
+                if (!message.isEmpty())
+                    m_prompts.warn(message);
+                if (!m_session.isActive())
+                    showSignIn();
+            });
+        showSignIn();
+    });
+}
+
+void SessionController::afterOpenAttempt(const Status& status, const std::function<void(const QString&)>& finish)
+{
+    if (status)
+        return finish(QString());
+    const Error& error = status.error();
+    if (error.code == ErrorCode::Unavailable && !m_session.account().token.isEmpty()) {
+        // Signed in, but no keychain: the cache is protected by a passphrase instead.
+        for (bool firstTime = true;; firstTime = false) {
+            const QString passphrase = m_prompts.passphrase(firstTime);
+            if (passphrase.isEmpty())
+                return finish(tr("Without a passphrase the shop cannot be opened on this computer."));
+            const Status opened = m_session.openWithPassphrase(passphrase);
+            if (opened)
+                return finish(QString());
+            if (opened.error().code != ErrorCode::WrongKey)
+                return finish(opened.error().message);
+        }
+    }
+    if (error.code == CacheLocator::PendingOperationsAtRisk) {
+        if (!m_prompts.confirmDiscardUnsynced())
+            return finish(tr("The shop was not opened; the unsynced changes are kept."));
+        m_session.discardUnreadableCache(
+            [finish](Status discarded) { finish(discarded ? QString() : discarded.error().message); });
+        return;
+    }
+    if (error.code == ErrorCode::Unauthenticated)
+        return finish(SignInDialog::wrongCredentialsMessage());
+    if (error.code == ErrorCode::Unavailable)
+        return finish(SignInDialog::serverUnreachableMessage());
+    finish(error.message);
+}
+
+void SessionController::showSignIn()
+{
+    auto* dialog = new SignInDialog(
+        [this](const SignInDialog::Credentials& credentials, std::function<void(const QString&)> answer) {
+            m_session.signIn(credentials.serverUrl,
+                             credentials.shop,
+                             credentials.login,
+                             credentials.password,
+                             credentials.remember,
+                             [this, answer](Status status) { afterOpenAttempt(status, answer); });
+        },
+        &m_window);
+    dialog->setObjectName(QStringLiteral("signInDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const DesktopSession::Remembered last = DesktopSession::remembered();
+    SignInDialog::Credentials prefill;
+    prefill.serverUrl = !m_prefill.serverUrl.isEmpty()                          ? m_prefill.serverUrl
+                        : last.serverUrl.isValid() && !last.serverUrl.isEmpty() ? last.serverUrl
+                                                                                : SignInDialog::defaultServerUrl();
+    prefill.shop = !m_prefill.shop.isEmpty() ? m_prefill.shop : last.shop;
+    prefill.login = !m_prefill.login.isEmpty() ? m_prefill.login : last.login;
+    prefill.password = m_prefill.password;
+    prefill.remember = true;
+    dialog->setCredentials(prefill);
+    dialog->open();
+    if (!m_prefill.password.isEmpty()) {
+        m_prefill.password.clear(); // used once, never kept
+        QMetaObject::invokeMethod(dialog, &SignInDialog::signIn, Qt::QueuedConnection);
+    }
+}
+
+void SessionController::onActivated()
+{
+    ShopService* shop = m_session.shop();
+    SyncClient* client = m_session.syncClient();
+    m_settingsTabWidget->setEnabled(true);
+    m_staffPage->setCurrentStaff(m_session.account().staffId, m_session.account().role);
+    connect(shop, &ShopService::shopChanged, this, &SessionController::refreshProfile);
+    connect(shop, &ShopService::staffChanged, this, &SessionController::refreshStaff);
+    connect(shop, &ShopService::photosChanged, this, &SessionController::refreshPhotos);
+    connect(shop, &ShopService::rejectedOperationsChanged, this, &SessionController::refreshSyncStatus);
+    connect(client, &SyncClient::stateChanged, this, &SessionController::refreshSyncStatus);
+    connect(client, &SyncClient::pendingCountChanged, this, &SessionController::refreshSyncStatus);
+    connect(client, &SyncClient::rejectedOperationsChanged, this, &SessionController::refreshSyncStatus);
+    connect(client, &SyncClient::progressChanged, this, &SessionController::refreshSyncStatus);
+    connect(client, &SyncClient::authenticated, this, [this] {
+        m_staffPage->setCurrentStaff(m_session.account().staffId, m_session.account().role);
+    });
+    m_window.setAccountText(m_session.account().displayName);
+    refreshProfile();
+    refreshStaff();
+    refreshPhotos();
+    refreshSyncStatus();
+    emit signedIn();
+}
+
+void SessionController::onDeactivated()
+{
+    m_settingsTabWidget->setEnabled(false);
+    m_syncStatusWidget->setState(SyncStatusWidget::State::SignedOut);
+    m_syncStatusWidget->setPendingCount(0);
+    m_syncStatusWidget->setRejected({});
+    m_syncStatusWidget->setProgress(-1);
+    m_window.setAccountText(QString());
+    m_photosRequested.clear();
+}
+
+void SessionController::refreshProfile()
+{
+    if (auto* shop = m_session.shop(); shop) {
+        auto profile = shop->shopProfile();
+        if (profile)
+            m_shopSettingsPage->setProfile(*profile);
+    }
+}
+
+void SessionController::refreshStaff()
+{
+    auto* shop = m_session.shop();
+    if (!shop)
+        return;
+    auto staff = shop->staff();
+    if (!staff)
+        return;
+    QList<QJsonObject> rows;
+    for (const StaffMember& member : *staff)
+        rows.append(QJsonObject{{QStringLiteral("id"), member.id},
+                                {QStringLiteral("login"), member.login},
+                                {QStringLiteral("displayName"), member.displayName},
+                                {QStringLiteral("role"), member.role},
+                                {QStringLiteral("disabled"), member.disabled}});
+    m_staffPage->setStaff(rows);
+}
+
+void SessionController::refreshPhotos()
+{
+    auto* shop = m_session.shop();
+    if (!shop)
+        return;
+    auto photos = shop->photos();
+    if (!photos)
+        return;
+    QList<QJsonObject> rows;
+    for (const ShopPhoto& photo : *photos) {
+        rows.append(QJsonObject{{QStringLiteral("id"), photo.id},
+                                {QStringLiteral("position"), photo.position},
+                                {QStringLiteral("width"), photo.width},
+                                {QStringLiteral("height"), photo.height},
+                                {QStringLiteral("url"), photo.url}});
+        if (m_photosRequested.contains(photo.id) || photo.url.isEmpty())
+            continue;
+        // Thumbnails come from the public photo URL (cacheable); the photo row itself came through sync.
+        m_photosRequested.insert(photo.id, true);
+        QNetworkReply* reply = m_network->get(QNetworkRequest(m_session.account().serverUrl.resolved(QUrl(photo.url))));
+        QPointer<ShopSettingsPage> page = m_shopSettingsPage;
+        connect(reply, &QNetworkReply::finished, this, [reply, page, id = photo.id] {
+            reply->deleteLater();
+            QPixmap pixmap;
+            if (page && reply->error() == QNetworkReply::NoError && pixmap.loadFromData(reply->readAll()))
+                page->setPhotoPixmap(id, pixmap);
+        });
+    }
+    m_shopSettingsPage->setPhotos(rows);
+}
+
+void SessionController::refreshSyncStatus()
+{
+    SyncClient* client = m_session.syncClient();
+    if (!client)
+        return;
+    m_syncStatusWidget->setState(statusFor(client->state()));
+    m_syncStatusWidget->setPendingCount(client->pendingCount());
+    m_shopSettingsPage->setOfflineNotice(client->state() == SyncClient::State::Offline ||
+                                         client->state() == SyncClient::State::Connecting);
+    const SyncClient::Progress progress = client->progress();
+    const bool showProgress = progress.initial && progress.targetVersion > 0;
+    m_syncStatusWidget->setProgress(showProgress ? int(100 * progress.currentVersion / progress.targetVersion) : -1);
+    QList<RejectedOperation> rejected;
+    for (const OutboxEntry& entry : client->rejectedOperations())
+        rejected.append(
+            RejectedOperation{entry.mid, entry.name, argsSummary(entry), entry.rejectCode, entry.rejectMessage});
+    m_syncStatusWidget->setRejected(rejected);
+}
+
+void SessionController::report(const Status& status)
+{
+    if (!status)
+        m_prompts.warn(status.error().message);
+}
+
+void SessionController::uploadPhoto(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return m_prompts.warn(tr("Cannot read %1: %2").arg(QFileInfo(path).fileName(), file.errorString()));
+    const QByteArray bytes = file.readAll();
+    const QString type = QMimeDatabase().mimeTypeForData(bytes).name();
+    // Photos are too big for the outbox: they need the server now.
+    m_session.api().uploadPhoto(m_session.account(), bytes, type, [this](Result<qint64> uploaded) {
+        if (!uploaded)
+            m_prompts.warn(tr("The photo was not uploaded: %1").arg(uploaded.error().message));
+    });
+}
+
+void SessionController::signOut()
+{
+    m_session.signOut(false, false, [this](Status status) {
+        report(status);
+        showSignIn();
+    });
+}
+
+} // namespace xd

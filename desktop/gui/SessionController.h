@@ -1,0 +1,95 @@
+#pragma once
+
+#include "xiaodian/Result.h"
+
+#include <QHash>
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkAccessManager;
+class QTabWidget;
+
+namespace xd {
+
+class DesktopSession;
+class MainWindow;
+class ShopSettingsPage;
+class StaffPage;
+class SyncStatusWidget;
+
+// Connects the signed-in session (core) to the windows (gui): the shop settings module (profile and staff tabs)
+// edits through the ShopService, the status bar shows the SyncClient, and sign-in, passphrase and sign-out
+// dialogs drive the DesktopSession. Questions that need the user go through injectable functions so that tests
+// can answer them.
+class SessionController final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SessionController)
+
+public:
+    struct Prompts
+    {
+        // A passphrase for the cache on a machine without a keychain; empty = cancelled.
+        std::function<QString(bool firstTime)> passphrase;
+        // "The cache cannot be read and holds unsynced changes: discard them?"
+        std::function<bool()> confirmDiscardUnsynced;
+        // Shows a problem to the user.
+        std::function<void(const QString& message)> warn;
+    };
+
+    SessionController(MainWindow& window, DesktopSession& session, QObject* parent = nullptr);
+    ~SessionController() override;
+
+    void setPrompts(Prompts prompts);
+
+    // Start-up: opens the remembered account, or shows the sign-in dialog.
+    void start();
+    // Shows the sign-in dialog (non-modal for the event loop; modal for the window), pre-filled from the last
+    // account, or from `prefill` when given.
+    void showSignIn();
+    void setSignInPrefill(const QUrl& serverUrl, const QString& shop, const QString& login, const QString& password);
+
+    ShopSettingsPage* shopSettingsPage() const { return m_shopSettingsPage; }
+    StaffPage* staffPage() const { return m_staffPage; }
+    SyncStatusWidget* syncStatusWidget() const { return m_syncStatusWidget; }
+
+signals:
+    void signedIn();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void retranslateTabs();
+    void onActivated();
+    void onDeactivated();
+    void afterOpenAttempt(const Status& status, const std::function<void(const QString&)>& report);
+    void refreshProfile();
+    void refreshStaff();
+    void refreshPhotos();
+    void refreshSyncStatus();
+    void report(const Status& status);
+    void uploadPhoto(const QString& path);
+    void signOut();
+
+    MainWindow& m_window;
+    DesktopSession& m_session;
+    Prompts m_prompts;
+    QTabWidget* m_settingsTabWidget = nullptr;
+    ShopSettingsPage* m_shopSettingsPage = nullptr;
+    StaffPage* m_staffPage = nullptr;
+    SyncStatusWidget* m_syncStatusWidget = nullptr;
+    QNetworkAccessManager* m_network = nullptr;
+    QHash<QString, bool> m_photosRequested;
+    struct Prefill
+    {
+        QUrl serverUrl;
+        QString shop;
+        QString login;
+        QString password;
+    } m_prefill;
+};
+
+} // namespace xd

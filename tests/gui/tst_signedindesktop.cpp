@@ -1,0 +1,131 @@
+// The whole desktop as a merchant meets it, against a real syncserver process: sign in through the dialog, edit the
+// shop page while the server is down, see the unsynced count, get the server back, see the count drain.
+#include "DesktopSession.h"
+#include "GuiTestHelpers.h"
+#include "InMemorySecretStore.h"
+#include "LanguageManager.h"
+#include "MainWindow.h"
+#include "ServerProcess.h"
+#include "SessionController.h"
+#include "ShopSettingsPage.h"
+#include "SignInDialog.h"
+#include "SyncClient.h"
+#include "SyncStatusWidget.h"
+#include "xiaodian/Clock.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace xd;
+
+class tst_SignedInDesktop : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void signIn_editOffline_seeUnsyncedCount_goOnline_seeItDrain();
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<ServerProcess> m_server;
+};
+
+void tst_SignedInDesktop::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+    m_server = std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("server")));
+    QVERIFY2(m_server->start(), qPrintable(m_server->errorText()));
+}
+
+void tst_SignedInDesktop::signIn_editOffline_seeUnsyncedCount_goOnline_seeItDrain()
+{
+    LanguageManager languages;
+    MainWindow window(&languages);
+    InMemorySecretStore keychain;
+    const SystemClock clock;
+    SyncClient::Settings sync;
+    sync.heartbeatIntervalMs = 300;
+    sync.peerTimeoutMs = 2000;
+    sync.backoffInitialMs = 50;
+    sync.backoffMaxMs = 300;
+    DesktopSession session(keychain, clock, m_dir.filePath(QStringLiteral("caches")), sync);
+    SessionController controller(window, session);
+    QStringList warnings;
+    controller.setPrompts({{}, {}, [&](const QString& message) {
+                               warnings << message;
+                           }});
+    window.resize(1366, 768);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    // Nobody is remembered: the sign-in dialog opens. Type into it as a person would.
+    controller.start();
+    SignInDialog* dialog = nullptr;
+    QVERIFY(
+        QTest::qWaitFor([&] { return (dialog = window.findChild<SignInDialog*>(QStringLiteral("signInDialog"))); }));
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    auto* server = dialog->findChild<QLineEdit*>(QStringLiteral("serverLineEdit"));
+    server->selectAll();
+    QTest::keyClicks(server, m_server->baseUrl());
+    test::typeText(dialog->findChild<QLineEdit*>(QStringLiteral("shopLineEdit")), m_server->demoShopName());
+    QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("loginLineEdit")), QStringLiteral("owner"));
+    QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("passwordLineEdit")), m_server->demoPassword());
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("signInPushButton")), Qt::LeftButton);
+
+    auto* stateLabel = window.findChild<QLabel*>(QStringLiteral("stateLabel"));
+    auto* pendingLabel = window.findChild<QLabel*>(QStringLiteral("pendingLabel"));
+    QVERIFY(stateLabel && pendingLabel);
+    const QString onlineText = SyncStatusWidget::stateText(SyncStatusWidget::State::Online);
+    QVERIFY2(QTest::qWaitFor([&] { return stateLabel->text() == onlineText; }, 20000),
+             qPrintable(stateLabel->text() + warnings.join(QLatin1Char('\n'))));
+    QVERIFY(window.findChild<SignInDialog*>(QStringLiteral("signInDialog")) == nullptr ||
+            !window.findChild<SignInDialog*>(QStringLiteral("signInDialog"))->isVisible());
+
+    // The shop settings module shows what the server has.
+    window.setCurrentModule(MainWindow::Module::ShopSettings);
+    auto* nameLineEdit = window.findChild<QLineEdit*>(QStringLiteral("nameLineEdit"));
+    QVERIFY(nameLineEdit);
+    QVERIFY(QTest::qWaitFor([&] { return nameLineEdit->text() == m_server->demoShopName(); }));
+
+    // The server goes away: the desktop says it is offline and keeps working.
+    const quint16 port = m_server->port();
+    m_server->kill();
+    QVERIFY(QTest::qWaitFor([&] { return stateLabel->text() != onlineText; }, 10000));
+    auto* offlineNotice = window.findChild<QWidget*>(QStringLiteral("offlineNoticeFrame"));
+    QVERIFY(QTest::qWaitFor([&] { return offlineNotice->isVisible(); }));
+
+    auto* intro = window.findChild<QPlainTextEdit*>(QStringLiteral("introPlainTextEdit"));
+    intro->setFocus();
+    intro->selectAll();
+    test::typeText(intro, QStringLiteral("离线时写的介绍"));
+    QTest::mouseClick(window.findChild<QPushButton*>(QStringLiteral("savePushButton")), Qt::LeftButton);
+    QVERIFY2(
+        QTest::qWaitFor([&] { return pendingLabel->isVisible() && pendingLabel->text().contains(QLatin1Char('1')); }),
+        qPrintable(pendingLabel->text()));
+    QVERIFY(warnings.isEmpty());
+    QPixmap offlineShot = window.grab();
+    QVERIFY(offlineShot.save(QStringLiteral(XD_SCREENSHOT_DIR "/signedin_offline_zh_CN.png")));
+
+    // The server is back (same port, same database): the count drains and the server has the change.
+    QVERIFY2(m_server->start({}, port, ServerProcess::Demo::None), qPrintable(m_server->errorText()));
+    QVERIFY(QTest::qWaitFor([&] { return stateLabel->text() == onlineText && !pendingLabel->isVisible(); }, 20000));
+    const QString token = m_server->login(m_server->demoShopName(), QStringLiteral("owner"), m_server->demoPassword());
+    const auto shop = m_server->request("GET", QStringLiteral("/admin/v1/shop"), {}, token);
+    QCOMPARE(shop.json.value(QStringLiteral("intro")).toString(), QStringLiteral("离线时写的介绍"));
+    QVERIFY(!offlineNotice->isVisible());
+    QPixmap onlineShot = window.grab();
+    QVERIFY(onlineShot.save(QStringLiteral(XD_SCREENSHOT_DIR "/signedin_online_zh_CN.png")));
+}
+
+QTEST_MAIN(tst_SignedInDesktop)
+#include "tst_signedindesktop.moc"
