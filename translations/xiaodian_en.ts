@@ -115,7 +115,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../desktop/main.cpp" line="+31"/>
+        <location filename="../desktop/main.cpp" line="+30"/>
         <source>Back office for the Xiaodian WeChat mini-program shop.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -135,7 +135,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Shop name or id.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -145,7 +145,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Read the password from the first line of standard input and sign in.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -219,7 +219,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+16"/>
+        <source>This computer&apos;s copy of the shop is protected by a passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <location line="+11"/>
         <source>Sign in first.</source>
         <translation type="unfinished"></translation>
@@ -712,7 +717,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Unsynced changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -722,17 +727,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Xiaodian</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Your session has ended (the password was changed or the account was disabled). Please sign in again. Unsynced changes stay on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Shop profile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -742,7 +747,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>Without a passphrase the shop cannot be opened on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -752,7 +757,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+166"/>
         <source>Cannot read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>

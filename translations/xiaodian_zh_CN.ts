@@ -115,7 +115,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../desktop/main.cpp" line="+31"/>
+        <location filename="../desktop/main.cpp" line="+30"/>
         <source>Back office for the Xiaodian WeChat mini-program shop.</source>
         <translation>小店微信小程序店铺的商家后台。</translation>
     </message>
@@ -135,7 +135,7 @@
         <translation>要登录的店铺服务器地址。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Shop name or id.</source>
         <translation>店铺名称或编号。</translation>
     </message>
@@ -145,7 +145,7 @@
         <translation>用户名。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Read the password from the first line of standard input and sign in.</source>
         <translation>从标准输入的第一行读取密码并登录。</translation>
     </message>
@@ -219,7 +219,12 @@
         <translation>记住的登录已过期。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+16"/>
+        <source>This computer&apos;s copy of the shop is protected by a passphrase.</source>
+        <translation>本机的店铺数据受口令保护。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <location line="+11"/>
         <source>Sign in first.</source>
         <translation>请先登录。</translation>
@@ -710,7 +715,7 @@
         <translation>请输入本机店铺数据的口令：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Unsynced changes</source>
         <translation>未同步的修改</translation>
     </message>
@@ -720,17 +725,17 @@
         <translation>本机加密的店铺数据无法打开（密钥已丢失），其中还有服务器尚未收到的修改。要放弃这些修改并重新下载店铺数据吗？</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Xiaodian</source>
         <translation>小店</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Your session has ended (the password was changed or the account was disabled). Please sign in again. Unsynced changes stay on this computer.</source>
         <translation>登录已失效（密码已修改或账号已停用），请重新登录。未同步的修改仍保留在本机。</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Shop profile</source>
         <translation>店铺资料</translation>
     </message>
@@ -740,7 +745,7 @@
         <translation>员工</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>Without a passphrase the shop cannot be opened on this computer.</source>
         <translation>没有口令，无法在本机打开店铺数据。</translation>
     </message>
@@ -750,7 +755,7 @@
         <translation>未打开店铺；未同步的修改已保留。</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+166"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>

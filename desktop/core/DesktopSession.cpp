@@ -105,6 +105,11 @@ void DesktopSession::resume(Done done)
 
 void DesktopSession::openCache(Done done)
 {
+    // A cache made with a passphrase (no keychain when it was created) is opened with one again: the same answer as
+    // "no keychain", so the GUI has one path to the passphrase prompt.
+    if (m_locator.usesPassphrase(m_account.accountId()))
+        return done(
+            makeError(ErrorCode::Unavailable, tr("This computer's copy of the shop is protected by a passphrase.")));
     m_database = std::make_unique<CacheDatabase>();
     m_locator.openWithKeychain(*m_database,
                                m_account.accountId(),
@@ -114,6 +119,11 @@ void DesktopSession::openCache(Done done)
                                        return done(outcome.error());
                                    done(activate(*outcome));
                                });
+}
+
+bool DesktopSession::usesPassphrase() const
+{
+    return m_locator.usesPassphrase(m_account.accountId());
 }
 
 Status DesktopSession::openWithPassphrase(const QString& passphrase)

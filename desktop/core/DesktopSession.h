@@ -50,8 +50,10 @@ public:
                 Done done);
     // Opens the remembered account without a password: NotFound when nothing is remembered.
     void resume(Done done);
-    // For machines without a keychain (signIn/resume answered Unavailable).
+    // For machines without a keychain, and caches created on one (signIn/resume answered Unavailable).
     Status openWithPassphrase(const QString& passphrase);
+    // True when the signed-in account's cache exists and is protected by a passphrase.
+    bool usesPassphrase() const;
     // After PendingOperationsAtRisk: the user chose to drop the unreadable cache and its unsynced operations.
     void discardUnreadableCache(Done done);
     // Stops syncing and forgets the token. The cache stays (it is encrypted) unless `wipeCache`; wiping is refused

@@ -225,7 +225,7 @@ void SessionController::afterOpenAttempt(const Status& status, const std::functi
     const Error& error = status.error();
     if (error.code == ErrorCode::Unavailable && !m_session.account().token.isEmpty()) {
         // Signed in, but no keychain: the cache is protected by a passphrase instead.
-        for (bool firstTime = true;; firstTime = false) {
+        for (bool firstTime = !m_session.usesPassphrase();; firstTime = false) {
             const QString passphrase = m_prompts.passphrase(firstTime);
             if (passphrase.isEmpty())
                 return finish(tr("Without a passphrase the shop cannot be opened on this computer."));

@@ -7,6 +7,7 @@
 #include "MainWindow.h"
 #include "ServerProcess.h"
 #include "SessionController.h"
+#include "ShopService.h"
 #include "ShopSettingsPage.h"
 #include "SignInDialog.h"
 #include "SyncClient.h"
@@ -33,6 +34,7 @@ class tst_SignedInDesktop : public QObject
 private slots:
     void initTestCase();
     void signIn_editOffline_seeUnsyncedCount_goOnline_seeItDrain();
+    void noKeychain_asksForAPassphrase_wrongOneAsksAgain_thenOpens();
 
 private:
     QTemporaryDir m_dir;
@@ -125,6 +127,68 @@ void tst_SignedInDesktop::signIn_editOffline_seeUnsyncedCount_goOnline_seeItDrai
     QVERIFY(!offlineNotice->isVisible());
     QPixmap onlineShot = window.grab();
     QVERIFY(onlineShot.save(QStringLiteral(XD_SCREENSHOT_DIR "/signedin_online_zh_CN.png")));
+}
+
+void tst_SignedInDesktop::noKeychain_asksForAPassphrase_wrongOneAsksAgain_thenOpens()
+{
+    if (!m_server->isRunning())
+        QVERIFY(m_server->start({}, 0, ServerProcess::Demo::None));
+    const QString cacheDir = m_dir.filePath(QStringLiteral("caches-passphrase"));
+    InMemorySecretStore keychain;
+    keychain.setAvailable(false); // e.g. a Linux desktop without a Secret Service
+    const SystemClock clock;
+    QStringList warnings;
+    QList<bool> asked;
+
+    auto signInWith = [&](const QStringList& answers) {
+        LanguageManager languages;
+        MainWindow window(&languages);
+        DesktopSession session(keychain, clock, cacheDir);
+        SessionController controller(window, session);
+        int next = 0;
+        controller.setPrompts({[&](bool firstTime) {
+                                   asked << firstTime;
+                                   return next < answers.size() ? answers[next++] : QString();
+                               },
+                               {},
+                               [&](const QString& message) {
+                                   warnings << message;
+                               }});
+        controller.setSignInPrefill(
+            QUrl(m_server->baseUrl()), m_server->demoShopName(), QStringLiteral("owner"), m_server->demoPassword());
+        window.show();
+        controller.showSignIn(); // signs in with the pre-filled password at once
+        // Done when synced, or when the prompt was asked once more than there were answers (the user cancelled).
+        (void)QTest::qWaitFor(
+            [&] {
+                return (session.isActive() && session.syncClient()->state() == SyncClient::State::Online) ||
+                       asked.size() > answers.size();
+            },
+            20000);
+        const bool opened = session.isActive() && session.syncClient()->state() == SyncClient::State::Online;
+        const QString name =
+            opened ? session.shop()->shopProfile()->value(QStringLiteral("name")).toString() : QString();
+        return std::pair{opened, name};
+    };
+
+    // First sign-in on this computer: a passphrase is chosen, the cache is created with it.
+    QVERIFY(signInWith({QStringLiteral("口令 one two three")}).first);
+    QCOMPARE(asked, QList<bool>{true});
+    QVERIFY(warnings.isEmpty());
+
+    // Next time: a wrong passphrase is asked again (not a crash, not an empty shop), the right one opens it.
+    asked.clear();
+    const auto [opened, name] = signInWith({QStringLiteral("wrong"), QStringLiteral("口令 one two three")});
+    QVERIFY(opened);
+    QCOMPARE(asked, (QList<bool>{false, false})); // "enter the passphrase", not "choose one", both times
+    QCOMPARE(name, m_server->demoShopName());
+
+    // Cancelling the prompt leaves the shop closed, with a clear message.
+    asked.clear();
+    warnings.clear();
+    QVERIFY(!signInWith({}).first);
+    QCOMPARE(asked.size(), 1);
+    QVERIFY(warnings.isEmpty()); // the reason is shown in the sign-in dialog, which stays open
 }
 
 QTEST_MAIN(tst_SignedInDesktop)
