@@ -70,6 +70,104 @@
     </message>
 </context>
 <context>
+    <name>ShopRules</name>
+    <message>
+        <location filename="../shared/src/xiaodian/ShopRules.cpp" line="+38"/>
+        <source>Nothing to update.</source>
+        <translation>没有需要更新的内容。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown field &apos;%1&apos;.</source>
+        <translation>未知字段“%1”。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 has %2 to %3 characters.</source>
+        <translation>%1需为 %2 到 %3 个字符。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The shop name</source>
+        <translation>店铺名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The introduction</source>
+        <translation>店铺简介</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>At most %1 entries are allowed.</source>
+        <translation>最多只能有 %1 项。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Each entry has 1 to %1 characters.</source>
+        <translation>每一项需为 1 到 %1 个字符。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&apos;%1&apos; is not a phone number.</source>
+        <translation>“%1”不是有效的电话号码。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Opening hours have at most %1 time slots.</source>
+        <translation>营业时间最多 %1 个时段。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Opening days are distinct numbers from 1 (Monday) to 7 (Sunday).</source>
+        <translation>营业日须为 1（周一）到 7（周日）之间互不重复的数字。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Each time slot needs days and different opening and closing times (HH:MM).</source>
+        <translation>每个时段都需要选择日期，并填写不同的开门和打烊时间（时:分）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Latitude and longitude are set together.</source>
+        <translation>纬度和经度需要同时设置。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The location is outside the valid range.</source>
+        <translation>位置超出有效范围。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The customer service settings are malformed.</source>
+        <translation>客服设置格式有误。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>A customer service message has at most %1 characters.</source>
+        <translation>客服消息最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A login has 1 to 64 letters, digits or _ . @ -</source>
+        <translation>登录名为 1 到 64 个字母、数字或 _ . @ -</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A password has %1 to %2 characters.</source>
+        <translation>密码需为 %1 到 %2 个字符。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A display name has %1 to %2 characters.</source>
+        <translation>显示名称需为 %1 到 %2 个字符。</translation>
+    </message>
+</context>
+<context>
     <name>SqlCipherResult</name>
     <message>
         <location filename="../desktop/core/SqlCipherResult.cpp" line="+197"/>
@@ -219,7 +317,7 @@
         <translation>记住的登录已过期。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>This computer&apos;s copy of the shop is protected by a passphrase.</source>
         <translation>本机的店铺数据受口令保护。</translation>
     </message>
@@ -768,120 +866,43 @@
 <context>
     <name>xd::ShopService</name>
     <message>
-        <location filename="../desktop/core/ShopService.cpp" line="+99"/>
+        <location filename="../desktop/core/ShopService.cpp" line="+75"/>
         <source>Only the shop owner can do this.</source>
         <translation>只有店主可以执行此操作。</translation>
     </message>
     <message>
-        <location line="+158"/>
-        <location line="+196"/>
+        <location line="+190"/>
+        <source>Give the new password.</source>
+        <translation>请输入新密码。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>A display name is text.</source>
+        <translation>显示名称必须是文字。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Nothing to update.</source>
         <translation>没有需要更新的内容。</translation>
     </message>
     <message>
-        <location line="-193"/>
-        <location line="+189"/>
+        <location line="-4"/>
         <source>Unknown field &apos;%1&apos;.</source>
         <translation>未知字段“%1”。</translation>
     </message>
     <message>
-        <location line="-180"/>
-        <source>%1 has %2 to %3 characters.</source>
-        <translation>%1需为 %2 到 %3 个字符。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The shop name</source>
-        <translation>店铺名称</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The introduction</source>
-        <translation>店铺简介</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>At most %1 entries are allowed.</source>
-        <translation>最多只能有 %1 项。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Each entry has 1 to %1 characters.</source>
-        <translation>每一项需为 1 到 %1 个字符。</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>&apos;%1&apos; is not a phone number.</source>
-        <translation>“%1”不是有效的电话号码。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Opening hours have at most %1 time slots.</source>
-        <translation>营业时间最多 %1 个时段。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Opening days are distinct numbers from 1 (Monday) to 7 (Sunday).</source>
-        <translation>营业日须为 1（周一）到 7（周日）之间互不重复的数字。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Each time slot needs days and different opening and closing times (HH:MM).</source>
-        <translation>每个时段都需要选择日期，并填写不同的开门和打烊时间（时:分）。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Latitude and longitude are set together.</source>
-        <translation>纬度和经度需要同时设置。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The location is outside the valid range.</source>
-        <translation>位置超出有效范围。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>The customer service settings are malformed.</source>
-        <translation>客服设置格式有误。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>A customer service message has at most %1 characters.</source>
-        <translation>客服消息最多 %1 个字符。</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>A password has %1 to %2 characters.</source>
-        <translation>密码需为 %1 到 %2 个字符。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="-56"/>
         <source>The new staff member needs an id.</source>
         <translation>新员工缺少编号。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>A login has 1 to 64 letters, digits or _ . @ -</source>
-        <translation>登录名为 1 到 64 个字母、数字或 _ . @ -</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>A display name has at most %1 characters.</source>
-        <translation>姓名最多 %1 个字符。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+41"/>
+        <location line="+6"/>
+        <location line="+43"/>
         <source>The role must be owner or clerk.</source>
         <translation>角色必须是店主或店员。</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-35"/>
         <source>The login &apos;%1&apos; is taken.</source>
         <translation>登录名“%1”已被使用。</translation>
     </message>
@@ -891,12 +912,7 @@
         <translation>没有这名员工。</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>A display name has 1 to %1 characters.</source>
-        <translation>姓名需为 1 到 %1 个字符。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+25"/>
         <source>&apos;disabled&apos; must be true or false.</source>
         <translation>“disabled”必须为 true 或 false。</translation>
     </message>

@@ -1,34 +1,15 @@
 #include "ShopService.h"
 
 #include "xiaodian/Id.h"
+#include "xiaodian/ShopRules.h"
 
 #include <QJsonArray>
-#include <QRegularExpression>
-#include <QSet>
 
 #include <algorithm>
 
 namespace xd {
 
 namespace {
-
-// The server's limits (syncserver ShopCommands/StaffCommands); checked here so the user hears about bad input
-// while typing rather than from a rejection minutes later. The server stays the judge.
-constexpr int MaxShopNameLength = 100;
-constexpr int MaxIntroLength = 5000;
-constexpr int MaxServiceItems = 50;
-constexpr int MaxServiceItemLength = 50;
-constexpr int MaxOpeningSlots = 14;
-constexpr int MaxAddressLength = 200;
-constexpr int MaxPhones = 5;
-constexpr int MaxPhoneLength = 20;
-constexpr int MaxGreetingLength = 200;
-constexpr int MaxAutoReplyLength = 500;
-constexpr int MaxDisplayNameLength = 50;
-constexpr int MinPasswordLength = 8;
-constexpr int MaxPasswordLength = 200;
-constexpr qint64 MaxLatitudeE6 = 90'000'000;
-constexpr qint64 MaxLongitudeE6 = 180'000'000;
 
 const QString kUpdateProfile = QStringLiteral("shop.updateProfile");
 const QString kReorderPhotos = QStringLiteral("shop.reorderPhotos");
@@ -40,11 +21,6 @@ const QString kStaffResetPassword = QStringLiteral("staff.resetPassword");
 Error invalid(const QString& message)
 {
     return makeError(ErrorCode::InvalidArgument, message);
-}
-
-bool isIntegral(const QJsonValue& value)
-{
-    return value.isDouble() && value.toDouble() == double(value.toInteger());
 }
 
 StaffMember memberFrom(const CachedRow& row)
@@ -242,150 +218,13 @@ Result<QList<ShopPhoto>> ShopService::photos() const
 
 // ---- validation ----
 
-Result<QJsonObject> ShopService::validateProfile(const QJsonObject& changes) const
-{
-    static const QStringList known{QStringLiteral("name"),
-                                   QStringLiteral("intro"),
-                                   QStringLiteral("serviceItems"),
-                                   QStringLiteral("openingHours"),
-                                   QStringLiteral("address"),
-                                   QStringLiteral("latitudeE6"),
-                                   QStringLiteral("longitudeE6"),
-                                   QStringLiteral("phones"),
-                                   QStringLiteral("customerService")};
-    if (changes.isEmpty())
-        return invalid(tr("Nothing to update."));
-    for (auto it = changes.begin(); it != changes.end(); ++it) {
-        if (!known.contains(it.key()))
-            return invalid(tr("Unknown field '%1'.").arg(it.key()));
-    }
-    QJsonObject out;
-    auto text = [&](const QString& key, int minLength, int maxLength, const QString& label) -> Status {
-        if (!changes.contains(key))
-            return {};
-        const QJsonValue value = changes.value(key);
-        const QString trimmed = value.toString().trimmed();
-        if (!value.isString() || trimmed.size() < minLength || trimmed.size() > maxLength)
-            return invalid(tr("%1 has %2 to %3 characters.").arg(label).arg(minLength).arg(maxLength));
-        out.insert(key, trimmed);
-        return {};
-    };
-    if (const Status s = text(QStringLiteral("name"), 1, MaxShopNameLength, tr("The shop name")); !s)
-        return s.error();
-    if (const Status s = text(QStringLiteral("intro"), 0, MaxIntroLength, tr("The introduction")); !s)
-        return s.error();
-    if (const Status s = text(QStringLiteral("address"), 0, MaxAddressLength, tr("The address")); !s)
-        return s.error();
-
-    auto stringList = [&](const QString& key, int maxItems, int maxLength) -> Result<QJsonArray> {
-        const QJsonValue value = changes.value(key);
-        if (!value.isArray() || value.toArray().size() > maxItems)
-            return invalid(tr("At most %1 entries are allowed.").arg(maxItems));
-        QJsonArray items;
-        for (const QJsonValue& item : value.toArray()) {
-            const QString trimmed = item.toString().trimmed();
-            if (!item.isString() || trimmed.isEmpty() || trimmed.size() > maxLength)
-                return invalid(tr("Each entry has 1 to %1 characters.").arg(maxLength));
-            items.append(trimmed);
-        }
-        return items;
-    };
-    if (changes.contains(QStringLiteral("serviceItems"))) {
-        auto items = stringList(QStringLiteral("serviceItems"), MaxServiceItems, MaxServiceItemLength);
-        if (!items)
-            return items.error();
-        out.insert(QStringLiteral("serviceItems"), *items);
-    }
-    if (changes.contains(QStringLiteral("phones"))) {
-        auto phones = stringList(QStringLiteral("phones"), MaxPhones, MaxPhoneLength);
-        if (!phones)
-            return phones.error();
-        static const QRegularExpression phonePattern(QStringLiteral("^\\+?[0-9][0-9 ()-]{2,19}$"));
-        for (const QJsonValue& phone : std::as_const(*phones)) {
-            if (!phonePattern.match(phone.toString()).hasMatch())
-                return invalid(tr("'%1' is not a phone number.").arg(phone.toString()));
-        }
-        out.insert(QStringLiteral("phones"), *phones);
-    }
-    if (changes.contains(QStringLiteral("openingHours"))) {
-        const QJsonValue value = changes.value(QStringLiteral("openingHours"));
-        if (!value.isArray() || value.toArray().size() > MaxOpeningSlots)
-            return invalid(tr("Opening hours have at most %1 time slots.").arg(MaxOpeningSlots));
-        static const QRegularExpression clockTime(QStringLiteral("^([01][0-9]|2[0-3]):[0-5][0-9]$"));
-        QJsonArray timeSlots;
-        for (const QJsonValue& item : value.toArray()) {
-            const QJsonObject slot = item.toObject();
-            QJsonArray days;
-            QSet<int> seen;
-            for (const QJsonValue& day : slot.value(QStringLiteral("days")).toArray()) {
-                const int d = day.toInt(0);
-                if (!isIntegral(day) || d < 1 || d > 7 || seen.contains(d))
-                    return invalid(tr("Opening days are distinct numbers from 1 (Monday) to 7 (Sunday)."));
-                seen.insert(d);
-                days.append(d);
-            }
-            const QString open = slot.value(QStringLiteral("open")).toString();
-            const QString close = slot.value(QStringLiteral("close")).toString();
-            if (days.isEmpty() || !clockTime.match(open).hasMatch() || !clockTime.match(close).hasMatch() ||
-                open == close)
-                return invalid(tr("Each time slot needs days and different opening and closing times (HH:MM)."));
-            timeSlots.append(QJsonObject{
-                {QStringLiteral("days"), days}, {QStringLiteral("open"), open}, {QStringLiteral("close"), close}});
-        }
-        out.insert(QStringLiteral("openingHours"), timeSlots);
-    }
-    const bool hasLatitude = changes.contains(QStringLiteral("latitudeE6"));
-    if (hasLatitude != changes.contains(QStringLiteral("longitudeE6")))
-        return invalid(tr("Latitude and longitude are set together."));
-    if (hasLatitude) {
-        const QJsonValue lat = changes.value(QStringLiteral("latitudeE6"));
-        const QJsonValue lng = changes.value(QStringLiteral("longitudeE6"));
-        if (!(lat.isNull() && lng.isNull())) {
-            if (!isIntegral(lat) || !isIntegral(lng) || std::abs(lat.toInteger()) > MaxLatitudeE6 ||
-                std::abs(lng.toInteger()) > MaxLongitudeE6)
-                return invalid(tr("The location is outside the valid range."));
-        }
-        out.insert(QStringLiteral("latitudeE6"), lat);
-        out.insert(QStringLiteral("longitudeE6"), lng);
-    }
-    if (changes.contains(QStringLiteral("customerService"))) {
-        const QJsonValue value = changes.value(QStringLiteral("customerService"));
-        const QJsonObject in = value.toObject();
-        if (!value.isObject() ||
-            (in.contains(QStringLiteral("enabled")) && !in.value(QStringLiteral("enabled")).isBool()))
-            return invalid(tr("The customer service settings are malformed."));
-        // The server replaces the whole object, filling what is missing: mirror that so the view matches.
-        QJsonObject service{{QStringLiteral("enabled"), in.value(QStringLiteral("enabled")).toBool(false)},
-                            {QStringLiteral("greeting"), QString()},
-                            {QStringLiteral("autoReply"), QString()}};
-        for (const auto& [key, limit] : {std::pair{QStringLiteral("greeting"), MaxGreetingLength},
-                                         std::pair{QStringLiteral("autoReply"), MaxAutoReplyLength}}) {
-            if (!in.contains(key))
-                continue;
-            const QString trimmed = in.value(key).toString().trimmed();
-            if (!in.value(key).isString() || trimmed.size() > limit)
-                return invalid(tr("A customer service message has at most %1 characters.").arg(limit));
-            service.insert(key, trimmed);
-        }
-        out.insert(QStringLiteral("customerService"), service);
-    }
-    return out;
-}
-
 Result<QJsonObject> ShopService::validate(const QString& name, const QJsonObject& args) const
 {
+    // Argument rules shared with the server (ShopRules); what only the cache can tell (ids, taken logins) is here.
     if (name == kUpdateProfile)
-        return validateProfile(args);
-
-    auto passwordOk = [](const QJsonValue& value) {
-        const QString password = value.toString();
-        return value.isString() && password.size() >= MinPasswordLength && password.size() <= MaxPasswordLength;
-    };
-    const QString passwordRule =
-        tr("A password has %1 to %2 characters.").arg(MinPasswordLength).arg(MaxPasswordLength);
+        return ShopRules::normalizeProfileChange(args);
 
     if (name == kStaffAdd) {
-        static const QRegularExpression loginPattern(QStringLiteral("^[\\p{L}\\p{N}_.@-]{1,64}$"));
         QJsonObject out = args;
         const QString id = args.value(QStringLiteral("id")).toString();
         const QString login = args.value(QStringLiteral("login")).toString();
@@ -393,14 +232,14 @@ Result<QJsonObject> ShopService::validate(const QString& name, const QJsonObject
         Role role = Role::Clerk;
         if (!Id::isValid(id))
             return invalid(tr("The new staff member needs an id."));
-        if (!loginPattern.match(login).hasMatch())
-            return invalid(tr("A login has 1 to 64 letters, digits or _ . @ -"));
-        if (displayName.size() > MaxDisplayNameLength)
-            return invalid(tr("A display name has at most %1 characters.").arg(MaxDisplayNameLength));
+        if (const Status ok = ShopRules::checkLogin(login); !ok)
+            return ok.error();
+        if (const Status ok = ShopRules::checkDisplayName(displayName, false); !ok)
+            return ok.error();
         if (!parseRole(args.value(QStringLiteral("role")).toString(), &role))
             return invalid(tr("The role must be owner or clerk."));
-        if (!passwordOk(args.value(QStringLiteral("password"))))
-            return invalid(passwordRule);
+        if (const Status ok = ShopRules::checkPassword(args.value(QStringLiteral("password")).toString()); !ok)
+            return ok.error();
         auto current = staff();
         if (!current)
             return current.error();
@@ -422,8 +261,10 @@ Result<QJsonObject> ShopService::validate(const QString& name, const QJsonObject
         if (it == current->cend())
             return makeError(ErrorCode::NotFound, tr("There is no such staff member."));
         if (name == kStaffResetPassword) {
-            if (args.size() != 2 || !passwordOk(args.value(QStringLiteral("password"))))
-                return invalid(passwordRule);
+            if (args.size() != 2 || !args.value(QStringLiteral("password")).isString())
+                return invalid(tr("Give the new password."));
+            if (const Status ok = ShopRules::checkPassword(args.value(QStringLiteral("password")).toString()); !ok)
+                return ok.error();
             return args;
         }
         QJsonObject out{{QStringLiteral("id"), id}};
@@ -433,8 +274,8 @@ Result<QJsonObject> ShopService::validate(const QString& name, const QJsonObject
                 continue;
             if (key == QLatin1String("displayName")) {
                 const QString trimmed = field.value().toString().trimmed();
-                if (!field.value().isString() || trimmed.isEmpty() || trimmed.size() > MaxDisplayNameLength)
-                    return invalid(tr("A display name has 1 to %1 characters.").arg(MaxDisplayNameLength));
+                if (const Status ok = ShopRules::checkDisplayName(trimmed, true); !ok || !field.value().isString())
+                    return ok ? invalid(tr("A display name is text.")) : ok.error();
                 out.insert(key, trimmed);
             } else if (key == QLatin1String("role")) {
                 Role role = Role::Clerk;

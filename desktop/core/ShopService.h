@@ -92,7 +92,6 @@ private:
     Status checkAllowed(const QString& operation) const;
     // Validates and normalises the arguments of an operation as the server would (trimmed strings etc.).
     Result<QJsonObject> validate(const QString& name, const QJsonObject& args) const;
-    Result<QJsonObject> validateProfile(const QJsonObject& changes) const;
     Result<qint64> submit(const QString& name, const QJsonObject& args);
     void onEntitiesChanged(const QStringList& entities);
     void onOutboxChanged();

@@ -3,8 +3,8 @@
 #include "PasswordHasher.h"
 #include "ServerSchema.h"
 #include "ShopRepository.h"
-#include "StaffCommands.h"
 #include "xiaodian/Clock.h"
+#include "xiaodian/ShopRules.h"
 #include "xiaodian/db/Database.h"
 #include "xiaodian/db/Migrator.h"
 #include "xiaodian/db/Transaction.h"
@@ -31,9 +31,8 @@ Result<QString> choosePassword(bool fromStdin, bool* generated)
         return PasswordHasher::generatePassword(16);
     QTextStream in(stdin);
     const QString password = in.readLine();
-    if (password.size() < MinPasswordLength)
-        return makeError(ErrorCode::InvalidArgument,
-                         QStringLiteral("the password needs at least %1 characters").arg(MinPasswordLength));
+    if (const Status ok = ShopRules::checkPassword(password); !ok)
+        return ok.error();
     return password;
 }
 

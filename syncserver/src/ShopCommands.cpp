@@ -2,6 +2,7 @@
 
 #include "xiaodian/Id.h"
 #include "xiaodian/Json.h"
+#include "xiaodian/ShopRules.h"
 #include "xiaodian/db/Database.h"
 
 #include <QBuffer>
@@ -9,7 +10,6 @@
 #include <QImageReader>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 #include <QSet>
 #include <QSqlQuery>
 
@@ -28,199 +28,57 @@ QString compact(const QJsonValue& value)
                                              : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
 }
 
-Result<QString> boundedString(const QJsonValue& value, const QString& field, int minLength, int maxLength)
-{
-    if (!value.isString())
-        return invalid(QStringLiteral("field '%1' must be a string").arg(field));
-    const QString text = value.toString().trimmed();
-    if (text.size() < minLength || text.size() > maxLength)
-        return invalid(QStringLiteral("field '%1' has %2 to %3 characters").arg(field).arg(minLength).arg(maxLength));
-    return text;
-}
-
-Result<QJsonArray> stringList(const QJsonValue& value, const QString& field, int maxItems, int maxLength)
-{
-    if (!value.isArray())
-        return invalid(QStringLiteral("field '%1' must be a list of strings").arg(field));
-    const QJsonArray items = value.toArray();
-    if (items.size() > maxItems)
-        return invalid(QStringLiteral("field '%1' has at most %2 items").arg(field).arg(maxItems));
-    QJsonArray out;
-    for (const QJsonValue& item : items) {
-        auto text = boundedString(item, field, 1, maxLength);
-        if (!text)
-            return text.error();
-        out.append(*text);
-    }
-    return out;
-}
-
-bool isClockTime(const QString& text)
-{
-    static const QRegularExpression pattern(QStringLiteral("^([01][0-9]|2[0-3]):[0-5][0-9]$"));
-    return pattern.match(text).hasMatch();
-}
-
-Result<QJsonArray> openingHours(const QJsonValue& value)
-{
-    if (!value.isArray() || value.toArray().size() > 14)
-        return invalid(QStringLiteral("field 'openingHours' must be a list of at most 14 {days, open, close}"));
-    QJsonArray out;
-    for (const QJsonValue& item : value.toArray()) {
-        const QJsonObject slot = item.toObject();
-        const QJsonArray days = slot.value(QStringLiteral("days")).toArray();
-        QSet<int> seen;
-        QJsonArray cleanDays;
-        for (const QJsonValue& day : days) {
-            const int d = day.toInt(0);
-            if (!day.isDouble() || d < 1 || d > 7 || seen.contains(d))
-                return invalid(QStringLiteral("opening hours: days are distinct numbers 1 (Monday) to 7 (Sunday)"));
-            seen.insert(d);
-            cleanDays.append(d);
-        }
-        const QString open = slot.value(QStringLiteral("open")).toString();
-        const QString close = slot.value(QStringLiteral("close")).toString();
-        if (cleanDays.isEmpty() || !isClockTime(open) || !isClockTime(close) || open == close)
-            return invalid(QStringLiteral("opening hours: each slot needs days and different open/close times HH:MM"));
-        out.append(QJsonObject{
-            {QStringLiteral("days"), cleanDays}, {QStringLiteral("open"), open}, {QStringLiteral("close"), close}});
-    }
-    return out;
-}
-
-Result<QJsonObject> customerService(const QJsonValue& value)
-{
-    if (!value.isObject())
-        return invalid(QStringLiteral("field 'customerService' must be an object"));
-    const QJsonObject in = value.toObject();
-    QJsonObject out{{QStringLiteral("enabled"), in.value(QStringLiteral("enabled")).toBool(false)},
-                    {QStringLiteral("greeting"), QString()},
-                    {QStringLiteral("autoReply"), QString()}};
-    if (in.contains(QStringLiteral("enabled")) && !in.value(QStringLiteral("enabled")).isBool())
-        return invalid(QStringLiteral("customerService.enabled must be true or false"));
-    for (const auto& [key, limit] :
-         {std::pair{QStringLiteral("greeting"), 200}, std::pair{QStringLiteral("autoReply"), 500}}) {
-        if (!in.contains(key))
-            continue;
-        auto text = boundedString(in.value(key), QStringLiteral("customerService.") + key, 0, limit);
-        if (!text)
-            return text.error();
-        out.insert(key, *text);
-    }
-    return out;
-}
-
 Status updateProfile(CommandContext& context, const QJsonObject& args)
 {
-    static const QStringList known{QStringLiteral("name"),
-                                   QStringLiteral("intro"),
-                                   QStringLiteral("serviceItems"),
-                                   QStringLiteral("openingHours"),
-                                   QStringLiteral("address"),
-                                   QStringLiteral("latitudeE6"),
-                                   QStringLiteral("longitudeE6"),
-                                   QStringLiteral("phones"),
-                                   QStringLiteral("customerService")};
-    if (args.isEmpty())
-        return invalid(QStringLiteral("nothing to update"));
-    for (auto it = args.begin(); it != args.end(); ++it) {
-        if (!known.contains(it.key()))
-            return invalid(QStringLiteral("unknown field '%1'").arg(it.key()));
-    }
+    // The same rules the desktop checks with before it queues the operation (shared ShopRules).
+    auto clean = ShopRules::normalizeProfileChange(args);
+    if (!clean)
+        return clean.error();
 
-    // Validate everything first; write only when all of it is good.
-    QStringList profileSets;
-    QVariantList profileValues;
-    QString newName;
-    if (args.contains(QStringLiteral("name"))) {
-        auto name = boundedString(args.value(QStringLiteral("name")), QStringLiteral("name"), 1, 100);
-        if (!name)
-            return name.error();
-        newName = *name;
-    }
-    if (args.contains(QStringLiteral("intro"))) {
-        auto intro = boundedString(args.value(QStringLiteral("intro")), QStringLiteral("intro"), 0, 5000);
-        if (!intro)
-            return intro.error();
-        profileSets << QStringLiteral("intro = ?");
-        profileValues << *intro;
-    }
-    if (args.contains(QStringLiteral("serviceItems"))) {
-        auto items = stringList(args.value(QStringLiteral("serviceItems")), QStringLiteral("serviceItems"), 50, 50);
-        if (!items)
-            return items.error();
-        profileSets << QStringLiteral("service_items = ?");
-        profileValues << compact(*items);
-    }
-    if (args.contains(QStringLiteral("openingHours"))) {
-        auto hours = openingHours(args.value(QStringLiteral("openingHours")));
-        if (!hours)
-            return hours.error();
-        profileSets << QStringLiteral("opening_hours = ?");
-        profileValues << compact(*hours);
-    }
-    if (args.contains(QStringLiteral("address"))) {
-        auto address = boundedString(args.value(QStringLiteral("address")), QStringLiteral("address"), 0, 200);
-        if (!address)
-            return address.error();
-        profileSets << QStringLiteral("address = ?");
-        profileValues << *address;
-    }
-    const bool hasLat = args.contains(QStringLiteral("latitudeE6"));
-    if (hasLat != args.contains(QStringLiteral("longitudeE6")))
-        return invalid(QStringLiteral("latitudeE6 and longitudeE6 are set together"));
-    if (hasLat) {
-        const QJsonValue lat = args.value(QStringLiteral("latitudeE6"));
-        const QJsonValue lng = args.value(QStringLiteral("longitudeE6"));
-        if (lat.isNull() && lng.isNull()) {
-            profileSets << QStringLiteral("latitude_e6 = ?") << QStringLiteral("longitude_e6 = ?");
-            profileValues << QVariant(QMetaType::fromType<qint64>()) << QVariant(QMetaType::fromType<qint64>());
-        } else {
-            auto latE6 = Json::requireInt64(args, QStringLiteral("latitudeE6"));
-            auto lngE6 = Json::requireInt64(args, QStringLiteral("longitudeE6"));
-            if (!latE6 || !lngE6 || *latE6 < -90'000'000 || *latE6 > 90'000'000 || *lngE6 < -180'000'000 ||
-                *lngE6 > 180'000'000)
-                return invalid(QStringLiteral("coordinates are integer millionths of a degree: latitude within ±90, "
-                                              "longitude within ±180"));
-            profileSets << QStringLiteral("latitude_e6 = ?") << QStringLiteral("longitude_e6 = ?");
-            profileValues << *latE6 << *lngE6;
+    static const QList<std::pair<QString, QString>> jsonColumns{
+        {QStringLiteral("serviceItems"), QStringLiteral("service_items")},
+        {QStringLiteral("openingHours"), QStringLiteral("opening_hours")},
+        {QStringLiteral("phones"), QStringLiteral("phones")},
+        {QStringLiteral("customerService"), QStringLiteral("customer_service")}};
+    static const QList<std::pair<QString, QString>> textColumns{{QStringLiteral("intro"), QStringLiteral("intro")},
+                                                                {QStringLiteral("address"), QStringLiteral("address")}};
+    QStringList sets;
+    QVariantList values;
+    for (const auto& [field, column] : textColumns) {
+        if (clean->contains(field)) {
+            sets << column + QStringLiteral(" = ?");
+            values << clean->value(field).toString();
         }
     }
-    if (args.contains(QStringLiteral("phones"))) {
-        auto phones = stringList(args.value(QStringLiteral("phones")), QStringLiteral("phones"), 5, 20);
-        if (!phones)
-            return phones.error();
-        static const QRegularExpression phonePattern(QStringLiteral("^\\+?[0-9][0-9 ()-]{2,19}$"));
-        for (const QJsonValue& phone : *phones) {
-            if (!phonePattern.match(phone.toString()).hasMatch())
-                return invalid(QStringLiteral("'%1' is not a phone number").arg(phone.toString()));
+    for (const auto& [field, column] : jsonColumns) {
+        if (clean->contains(field)) {
+            sets << column + QStringLiteral(" = ?");
+            values << compact(clean->value(field));
         }
-        profileSets << QStringLiteral("phones = ?");
-        profileValues << compact(*phones);
     }
-    if (args.contains(QStringLiteral("customerService"))) {
-        auto service = customerService(args.value(QStringLiteral("customerService")));
-        if (!service)
-            return service.error();
-        profileSets << QStringLiteral("customer_service = ?");
-        profileValues << compact(*service);
+    if (clean->contains(QStringLiteral("latitudeE6"))) {
+        const QJsonValue lat = clean->value(QStringLiteral("latitudeE6"));
+        const QJsonValue lng = clean->value(QStringLiteral("longitudeE6"));
+        const QVariant nullCoordinate(QMetaType::fromType<qint64>());
+        sets << QStringLiteral("latitude_e6 = ?") << QStringLiteral("longitude_e6 = ?");
+        values << (lat.isNull() ? nullCoordinate : QVariant(lat.toInteger()))
+               << (lng.isNull() ? nullCoordinate : QVariant(lng.toInteger()));
     }
 
     auto version = context.version();
     if (!version)
         return version.error();
     const db::Database& database = context.database();
-    if (!newName.isEmpty()) {
-        auto renamed =
-            database.exec(QStringLiteral("UPDATE shops SET name = ? WHERE id = ?"), {newName, context.actor().shopId});
+    if (clean->contains(QStringLiteral("name"))) {
+        auto renamed = database.exec(QStringLiteral("UPDATE shops SET name = ? WHERE id = ?"),
+                                     {clean->value(QStringLiteral("name")).toString(), context.actor().shopId});
         if (!renamed)
             return renamed.error();
     }
-    profileSets << QStringLiteral("version = ?") << QStringLiteral("updated_at_ms = ?");
-    profileValues << *version << context.now() << context.actor().shopId;
+    sets << QStringLiteral("version = ?") << QStringLiteral("updated_at_ms = ?");
+    values << *version << context.now() << context.actor().shopId;
     auto updated = database.exec(
-        QStringLiteral("UPDATE shop_profiles SET %1 WHERE shop_id = ?").arg(profileSets.join(QStringLiteral(", "))),
-        profileValues);
+        QStringLiteral("UPDATE shop_profiles SET %1 WHERE shop_id = ?").arg(sets.join(QStringLiteral(", "))), values);
     if (!updated)
         return updated.error();
     context.setAuditDetail(QStringList(args.keys()).join(QStringLiteral(", ")));

@@ -3,9 +3,9 @@
 #include "AuthService.h"
 #include "xiaodian/Id.h"
 #include "xiaodian/Json.h"
+#include "xiaodian/ShopRules.h"
 #include "xiaodian/db/Database.h"
 
-#include <QRegularExpression>
 #include <QSqlQuery>
 
 namespace xd::server {
@@ -19,9 +19,7 @@ Error invalid(const QString& message)
 
 Status checkPassword(const QString& password)
 {
-    if (password.size() < MinPasswordLength || password.size() > 200)
-        return invalid(QStringLiteral("a password has %1 to 200 characters").arg(MinPasswordLength));
-    return {};
+    return ShopRules::checkPassword(password);
 }
 
 struct StaffRow
@@ -55,11 +53,10 @@ Status addStaff(CommandContext& context, const QJsonObject& args)
     }
     if (!Id::isValid(*id))
         return invalid(QStringLiteral("field 'id' must be a UUID"));
-    static const QRegularExpression loginPattern(QStringLiteral("^[\\p{L}\\p{N}_.@-]{1,64}$"));
-    if (!loginPattern.match(*login).hasMatch())
-        return invalid(QStringLiteral("a login has 1 to 64 letters, digits or _ . @ -"));
-    if (displayName->trimmed().size() > 50)
-        return invalid(QStringLiteral("a display name has at most 50 characters"));
+    if (const Status ok = ShopRules::checkLogin(*login); !ok)
+        return ok;
+    if (const Status ok = ShopRules::checkDisplayName(displayName->trimmed(), false); !ok)
+        return ok;
     Role role = Role::Clerk;
     if (!parseRole(*roleText, &role))
         return invalid(QStringLiteral("role must be 'owner' or 'clerk'"));
@@ -123,8 +120,8 @@ Status updateStaff(CommandContext& context, const QJsonObject& args)
         auto name = Json::requireString(args, QStringLiteral("displayName"));
         if (!name)
             return name.error();
-        if (name->trimmed().isEmpty() || name->trimmed().size() > 50)
-            return invalid(QStringLiteral("a display name has 1 to 50 characters"));
+        if (const Status ok = ShopRules::checkDisplayName(name->trimmed(), true); !ok)
+            return ok;
         sets << QStringLiteral("display_name = ?");
         values << name->trimmed();
     }

@@ -11,6 +11,4 @@ namespace xd::server {
 // that person's sessions at once.
 void registerStaffCommands(QHash<QString, CommandHandler>& handlers);
 
-inline constexpr int MinPasswordLength = 8;
-
 } // namespace xd::server

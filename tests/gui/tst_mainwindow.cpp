@@ -1,3 +1,4 @@
+#include "GuiTestHelpers.h"
 #include "LanguageManager.h"
 #include "MainWindow.h"
 #include "ModulePage.h"
@@ -36,20 +37,7 @@ QString english()
     return QStringLiteral("en");
 }
 
-// Runs `handle` on the modal dialog once it is up, from inside the dialog's own event loop.
-void whenModalDialogShows(const std::function<void(QWidget*)>& handle)
-{
-    auto* timer = new QTimer(qApp);
-    timer->setInterval(10);
-    QObject::connect(timer, &QTimer::timeout, qApp, [timer, handle] {
-        if (QWidget* dialog = QApplication::activeModalWidget()) {
-            timer->stop();
-            timer->deleteLater();
-            handle(dialog);
-        }
-    });
-    timer->start();
-}
+using xd::test::whenModalDialogShows;
 
 } // namespace
 

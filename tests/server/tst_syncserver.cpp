@@ -1,5 +1,6 @@
 // The sync endpoint and the REST APIs of a real syncserver process, spoken to as clients would.
 #include "ServerProcess.h"
+#include "TestPostgres.h"
 #include "TestSocket.h"
 #include "xiaodian/Id.h"
 
@@ -74,21 +75,6 @@ QString codeOf(const QJsonObject& pushResult, int index)
 
 QString g_engine = QStringLiteral("sqlite");
 
-QString postgresUrl()
-{
-    QString url = qEnvironmentVariable("XD_TEST_POSTGRES_URL");
-    if (!url.isEmpty())
-        return url;
-    QFile env(qEnvironmentVariable("XD_TEST_POSTGRES_ENV"));
-    if (!env.open(QIODevice::ReadOnly))
-        return {};
-    for (const QByteArray& line : env.readAll().split('\n')) {
-        if (line.startsWith("XD_TEST_POSTGRES_URL="))
-            return QString::fromUtf8(line.mid(int(qstrlen("XD_TEST_POSTGRES_URL="))).trimmed());
-    }
-    return {};
-}
-
 } // namespace
 
 class tst_SyncServer : public QObject
@@ -143,7 +129,7 @@ void tst_SyncServer::initTestCase()
     QStringList args{QStringLiteral("--config"), config};
     if (g_engine == QLatin1String("postgres")) {
         // A database of its own inside the fixture's cluster, so that other suites can run beside it.
-        const QUrl fixture(postgresUrl());
+        const QUrl fixture(testPostgresUrl());
         QVERIFY2(fixture.isValid() && !fixture.host().isEmpty(),
                  "no PostgreSQL: set XD_TEST_POSTGRES_URL or run through ctest (its fixture starts a cluster)");
         {

@@ -3,6 +3,7 @@
 // ctest fixture writes. A missing PostgreSQL is a failure, not a skip: both engines are part of the product.
 #include "ServerSchema.h"
 #include "ShopRepository.h"
+#include "TestPostgres.h"
 #include "xiaodian/Clock.h"
 #include "xiaodian/db/Database.h"
 #include "xiaodian/db/Migrator.h"
@@ -25,21 +26,6 @@ using namespace xd::db;
 namespace {
 
 QString g_engine;
-
-QString postgresUrl()
-{
-    QString url = qEnvironmentVariable("XD_TEST_POSTGRES_URL");
-    if (!url.isEmpty())
-        return url;
-    QFile env(qEnvironmentVariable("XD_TEST_POSTGRES_ENV"));
-    if (!env.open(QIODevice::ReadOnly))
-        return {};
-    for (const QByteArray& line : env.readAll().split('\n')) {
-        if (line.startsWith("XD_TEST_POSTGRES_URL="))
-            return QString::fromUtf8(line.mid(int(qstrlen("XD_TEST_POSTGRES_URL="))).trimmed());
-    }
-    return {};
-}
 
 } // namespace
 
@@ -84,7 +70,7 @@ void tst_Storage::initTestCase()
         m_settings.engine = Engine::Sqlite;
         m_settings.sqlitePath = m_dir.filePath(QStringLiteral("server.db"));
     } else if (g_engine == QLatin1String("postgres")) {
-        const QString url = postgresUrl();
+        const QString url = testPostgresUrl();
         QVERIFY2(!url.isEmpty(),
                  "no PostgreSQL: set XD_TEST_POSTGRES_URL or run through ctest (its fixture starts a cluster)");
         auto settings = DatabaseSettings::fromUrl(url);
