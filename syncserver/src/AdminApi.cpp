@@ -27,8 +27,8 @@ Result<QJsonObject> jsonBody(const HttpRequest& request)
 
 } // namespace
 
-AdminApi::AdminApi(AuthService& auth, CommandProcessor& commands, const EntityReader& reader)
-    : m_auth(auth), m_commands(commands), m_reader(reader)
+AdminApi::AdminApi(AuthService& auth, CommandProcessor& commands, const EntityReader& reader, QHostAddress trustedProxy)
+    : m_auth(auth), m_commands(commands), m_reader(reader), m_trustedProxy(std::move(trustedProxy))
 {}
 
 HttpServer::Handler AdminApi::authorized(Authorized handler) const
@@ -66,7 +66,15 @@ void AdminApi::registerRoutes(HttpServer& http)
             if (!*field)
                 return HttpResponse::error(field->error());
         }
-        auto session = m_auth.login(*shop, *login, *password, request.remoteAddress.toString());
+        // Behind the trusted proxy the socket address is the proxy's: the client is in X-Real-IP.
+        QString address = request.remoteAddress.toString();
+        if (!m_trustedProxy.isNull() &&
+            request.remoteAddress.isEqual(m_trustedProxy, QHostAddress::TolerantConversion)) {
+            const QHostAddress client(QString::fromLatin1(request.header("x-real-ip").trimmed()));
+            if (!client.isNull())
+                address = client.toString();
+        }
+        auto session = m_auth.login(*shop, *login, *password, address);
         if (!session)
             return HttpResponse::error(session.error());
         return HttpResponse::json(200,

@@ -4,6 +4,8 @@
 #include "HttpServer.h"
 #include "HttpTypes.h"
 
+#include <QHostAddress>
+
 namespace xd::server {
 
 class AuthService;
@@ -16,7 +18,7 @@ class HttpServer;
 class AdminApi
 {
 public:
-    AdminApi(AuthService& auth, CommandProcessor& commands, const EntityReader& reader);
+    AdminApi(AuthService& auth, CommandProcessor& commands, const EntityReader& reader, QHostAddress trustedProxy);
     void registerRoutes(HttpServer& http);
 
 private:
@@ -29,6 +31,7 @@ private:
     AuthService& m_auth;
     CommandProcessor& m_commands;
     const EntityReader& m_reader;
+    QHostAddress m_trustedProxy;
 };
 
 } // namespace xd::server

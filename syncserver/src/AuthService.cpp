@@ -34,7 +34,8 @@ QString accountKey(const QString& shop, const QString& login)
 } // namespace
 
 AuthService::AuthService(const db::Database& database, const Clock& clock, PasswordHasher hasher)
-    : m_database(database), m_clock(clock), m_hasher(hasher)
+    : m_database(database), m_clock(clock), m_hasher(hasher),
+      m_decoyHash(m_hasher.hash(QStringLiteral("decoy")).valueOr(QString()))
 {}
 
 QString AuthService::hashToken(const QString& token)
@@ -81,9 +82,10 @@ Status AuthService::recordFailure(const QString& key, bool isAddress, qint64 now
     if (exists && now - row->value(1).toLongLong() < LockMs)
         failures = row->value(0).toInt();
     ++failures;
-    const int lockAfter = isAddress ? AddressLockAfter : AccountLockAfter;
-    const qint64 lockedUntil = failures >= lockAfter ? now + LockMs : 0;
-    if (failures >= lockAfter)
+    // Accounts lock; addresses only slow down: behind a proxy that does not pass the client's address, one
+    // address is everybody, and a lock there would lock every merchant out.
+    const qint64 lockedUntil = !isAddress && failures >= AccountLockAfter ? now + LockMs : 0;
+    if (lockedUntil > 0)
         qCWarning(lcServer).noquote() << "sign-in locked for" << key;
     auto written = m_database.exec(
         QStringLiteral("INSERT INTO login_failures (throttle_key, failures, last_failure_at_ms, locked_until_ms) "
@@ -99,11 +101,8 @@ Result<Session>
 AuthService::login(const QString& shop, const QString& login, const QString& password, const QString& address)
 {
     const qint64 now = m_clock.nowMs();
-    const QString account = accountKey(shop, login);
     const QString addressKey = QStringLiteral("ip:") + address;
     if (const Status throttled = checkThrottle(addressKey, now); !throttled)
-        return throttled.error();
-    if (const Status throttled = checkThrottle(account, now); !throttled)
         return throttled.error();
 
     // Find the account by shop id, or by exact shop name when that name is unambiguous.
@@ -126,10 +125,15 @@ AuthService::login(const QString& shop, const QString& login, const QString& pas
         displayName = found->value(4).toString();
         disabled = found->value(5).toInt() != 0;
     }
+    // A known account is counted under its staff id, whichever way (shop name or id) the caller spelled it, so
+    // spelling it the other way does not buy more guesses.
+    const QString account = matches == 1 ? QStringLiteral("staff:") + staffId : accountKey(shop, login);
+    if (const Status throttled = checkThrottle(account, now); !throttled)
+        return throttled.error();
 
     // Unknown and ambiguous accounts verify against a throwaway hash so that timing does not tell them apart.
-    static const QString decoyHash = *PasswordHasher(PasswordHasher::Strength::Fast).hash(QStringLiteral("decoy"));
-    const bool passwordOk = m_hasher.verify(password, matches == 1 ? storedHash : decoyHash);
+    // The decoy is made with this service's own strength: verifying costs what the hash's parameters say.
+    const bool passwordOk = m_hasher.verify(password, matches == 1 ? storedHash : m_decoyHash);
     Role role = Role::Clerk;
     if (matches != 1 || !passwordOk || disabled || !parseRole(roleText, &role)) {
         auto tx = db::Transaction::begin(m_database);

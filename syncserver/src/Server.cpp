@@ -70,7 +70,7 @@ Result<quint16> Server::start()
     m_commands = std::make_unique<CommandProcessor>(*m_database, m_clock, *m_notifier, hasher);
     m_reader = std::make_unique<EntityReader>(*m_database);
     m_sync = std::make_unique<SyncService>(*m_database, *m_commands, m_clock);
-    m_adminApi = std::make_unique<AdminApi>(*m_auth, *m_commands, *m_reader);
+    m_adminApi = std::make_unique<AdminApi>(*m_auth, *m_commands, *m_reader, m_config.trustedProxy);
     m_publicApi = std::make_unique<PublicApi>(*m_database, *m_reader);
     m_syncEndpoint = new SyncEndpoint(
         *m_http,

@@ -20,6 +20,7 @@ Config file (INI, given with --config; flags override it):
   listen = 127.0.0.1          address to listen on (same as --listen)
   port = 8080                 TCP port, 0 for any free port (--port)
   data_dir = data             folder for the SQLite database and uploads (--data-dir)
+  trusted_proxy = 127.0.0.1   the proxy whose X-Real-IP header names the client (--trusted-proxy)
   [database]
   url = sqlite:data/xiaodian.db
                               or postgresql://user:password@host:5432/dbname (--database)
@@ -86,6 +87,7 @@ Status applyConfigFile(const QString& path, ServerConfig& config)
     static const QStringList known{QStringLiteral("server/listen"),
                                    QStringLiteral("server/port"),
                                    QStringLiteral("server/data_dir"),
+                                   QStringLiteral("server/trusted_proxy"),
                                    QStringLiteral("database/url"),
                                    QStringLiteral("log/format"),
                                    QStringLiteral("log/rules"),
@@ -108,6 +110,12 @@ Status applyConfigFile(const QString& path, ServerConfig& config)
         if (!port)
             return port.error();
         config.port = *port;
+    }
+    if (file.contains(QStringLiteral("server/trusted_proxy"))) {
+        auto proxy = parseAddress(file.value(QStringLiteral("server/trusted_proxy")).toString(), origin);
+        if (!proxy)
+            return proxy.error();
+        config.trustedProxy = *proxy;
     }
     if (file.contains(QStringLiteral("server/data_dir")))
         config.dataDir = file.value(QStringLiteral("server/data_dir")).toString();
@@ -178,6 +186,10 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments)
         QStringLiteral("log-rules"),
         QStringLiteral("Logging <rules>, ';'-separated, e.g. \"xd.db.debug=true\"."),
         QStringLiteral("rules"));
+    const QCommandLineOption trustedProxyOption(
+        QStringLiteral("trusted-proxy"),
+        QStringLiteral("Trust X-Real-IP from the proxy at <address> (nginx) for client addresses."),
+        QStringLiteral("address"));
     const QCommandLineOption demoOption(QStringLiteral("demo"),
                                         QStringLiteral("Create the demo shop if missing, give its owner a new password "
                                                        "and print the credentials."));
@@ -209,6 +221,7 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments)
                        databaseOption,
                        logFormatOption,
                        logRulesOption,
+                       trustedProxyOption,
                        demoOption,
                        nameOption,
                        timeZoneOption,
@@ -273,6 +286,12 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments)
     }
     if (parser.isSet(dataDirOption))
         config.dataDir = parser.value(dataDirOption);
+    if (parser.isSet(trustedProxyOption)) {
+        auto proxy = parseAddress(parser.value(trustedProxyOption), QStringLiteral("--trusted-proxy"));
+        if (!proxy)
+            return proxy.error();
+        config.trustedProxy = *proxy;
+    }
     if (parser.isSet(databaseOption))
         config.databaseUrl = parser.value(databaseOption);
     if (parser.isSet(logFormatOption)) {

@@ -15,8 +15,11 @@ struct ServerConfig
 {
     QHostAddress listenAddress = QHostAddress::LocalHost; // behind nginx in production
     quint16 port = 8080;                                  // 0 picks a free port (tests)
-    QString databaseUrl;                                  // default: sqlite:<dataDir>/xiaodian.db
-    QString dataDir = QStringLiteral("data");             // uploaded files, SQLite database
+    // The reverse proxy (nginx) whose X-Real-IP header names the client; requests from elsewhere are taken at
+    // their socket address. Null: no proxy is trusted.
+    QHostAddress trustedProxy;
+    QString databaseUrl;                      // default: sqlite:<dataDir>/xiaodian.db
+    QString dataDir = QStringLiteral("data"); // uploaded files, SQLite database
     LogFormat logFormat = LogFormat::Text;
     QString logRules;  // QLoggingCategory rules, ';'-separated
     bool demo = false; // create (or refresh the password of) the demo shop at start-up

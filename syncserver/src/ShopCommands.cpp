@@ -119,6 +119,10 @@ Result<ImageInfo> inspectImage(const QByteArray& bytes)
         return invalid(QStringLiteral("the image cannot be read: %1").arg(reader.errorString()));
     if (size.width() < 16 || size.height() < 16 || size.width() > 8000 || size.height() > 8000)
         return invalid(QStringLiteral("a photo is 16 to 8000 pixels wide and high"));
+    // A small, highly compressed file can still decode to hundreds of MiB on the server's thread: cap the pixels.
+    if (qint64(size.width()) * size.height() > MaxPhotoPixels)
+        return invalid(QStringLiteral("a photo has at most %1 megapixels").arg(MaxPhotoPixels / 1'000'000));
+    reader.setAllocationLimit(int((MaxPhotoPixels * 4) / (1024 * 1024)) + 1);
     // Decode it once: a header that lies about the rest of the file is caught here, not in a customer's phone.
     if (reader.read().isNull())
         return invalid(QStringLiteral("the image is damaged: %1").arg(reader.errorString()));

@@ -12,5 +12,6 @@ void registerShopCommands(QHash<QString, CommandHandler>& handlers);
 
 inline constexpr int MaxShopPhotos = 20;
 inline constexpr qint64 MaxPhotoBytes = 5 * 1024 * 1024;
+inline constexpr qint64 MaxPhotoPixels = 25'000'000;
 
 } // namespace xd::server

@@ -186,8 +186,26 @@ void SyncEndpoint::handleAuth(Connection& connection, const QJsonObject& message
     qCInfo(lcServer).noquote() << "sync client" << clientId << "authenticated for shop" << actor->shopId;
 }
 
+bool SyncEndpoint::reauthenticate(Connection& connection)
+{
+    // Every pull and push re-reads the session (one indexed lookup): a token that was logged out, expired or whose
+    // account was disabled since the socket authenticated reads and writes nothing more.
+    auto actor = m_auth.authenticate(connection.token);
+    if (!actor) {
+        const bool disabled = actor.error().code == ErrorCode::PermissionDenied;
+        closeSocket(connection.socket.get(),
+                    disabled ? sync::CloseCode::AccountDisabled : sync::CloseCode::Unauthenticated,
+                    actor.error().message);
+        return false;
+    }
+    connection.actor = *actor; // a role change applies at once
+    return true;
+}
+
 void SyncEndpoint::handlePull(Connection& connection, const QJsonObject& message)
 {
+    if (!reauthenticate(connection))
+        return;
     const QString requestId = message.value(QStringLiteral("id")).toString();
     auto limit = Json::optionalInt64(message, QStringLiteral("limit"), sync::DefaultPullLimit);
     auto cookie = Json::optionalString(message, QStringLiteral("cookie"));
@@ -245,13 +263,8 @@ void SyncEndpoint::handlePush(Connection& connection, const QJsonObject& message
         send(connection.socket.get(), sync::errorMessage(requestId, QStringLiteral("invalid_message"), problem));
         return;
     }
-    // The session may have been revoked since the socket authenticated.
-    if (auto actor = m_auth.authenticate(connection.token); !actor) {
-        closeSocket(connection.socket.get(), sync::CloseCode::Unauthenticated, actor.error().message);
+    if (!reauthenticate(connection))
         return;
-    } else {
-        connection.actor = *actor; // a role change applies at once
-    }
 
     qint64 lastMutationId = 0;
     auto results = m_sync.push(connection.actor, connection.clientId, mutations, &lastMutationId);

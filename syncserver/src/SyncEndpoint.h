@@ -51,6 +51,7 @@ private:
     void acceptPending();
     void onText(QWebSocket* socket, const QString& text);
     void handleAuth(Connection& connection, const QJsonObject& message);
+    bool reauthenticate(Connection& connection);
     void handlePull(Connection& connection, const QJsonObject& message);
     void handlePush(Connection& connection, const QJsonObject& message);
     void send(QWebSocket* socket, const QJsonObject& message);

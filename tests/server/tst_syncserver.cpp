@@ -101,6 +101,8 @@ private slots:
     void badMessages_rejectOrClose_andServerKeepsServing();
     void deadPeer_thatStopsAnsweringPings_isDropped();
     void login_repeatedFailures_areSlowedThenLocked_withoutSayingWhy();
+    void login_throttling_countsTheAccountNotItsSpelling_andTheClientBehindTheProxy();
+    void logout_endsReadsOnAnOpenSocketToo();
     void photos_areCheckedByContent_andServedWithCachingHeaders();
     void publicShopPage_hasNavigationAndPhoneData();
     void cli_createsShopAndStaff();
@@ -126,7 +128,8 @@ void tst_SyncServer::initTestCase()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("[sync]\nauth_timeout_ms = 800\nheartbeat_ms = 200\npeer_timeout_ms = 1500\n");
     file.close();
-    QStringList args{QStringLiteral("--config"), config};
+    QStringList args{
+        QStringLiteral("--config"), config, QStringLiteral("--trusted-proxy"), QStringLiteral("127.0.0.1")};
     if (g_engine == QLatin1String("postgres")) {
         // A database of its own inside the fixture's cluster, so that other suites can run beside it.
         const QUrl fixture(testPostgresUrl());
@@ -742,6 +745,54 @@ void tst_SyncServer::login_repeatedFailures_areSlowedThenLocked_withoutSayingWhy
     // After the back-off (1 s at this count) it works again and clears the count.
     QTest::qWait(1200);
     QVERIFY(!m_server->login(shopB, QStringLiteral("bob"), passwordB).isEmpty());
+}
+
+void tst_SyncServer::login_throttling_countsTheAccountNotItsSpelling_andTheClientBehindTheProxy()
+{
+    QString passwordB;
+    const QString shopB = createShopB(&passwordB);
+    QVERIFY(!shopB.isEmpty());
+    auto attempt = [&](const QString& shop, const QString& password, const QByteArray& clientAddress) {
+        return m_server->request("POST",
+                                 QStringLiteral("/admin/v1/auth/login"),
+                                 QJsonDocument(QJsonObject{{QStringLiteral("shop"), shop},
+                                                           {QStringLiteral("login"), QStringLiteral("bob")},
+                                                           {QStringLiteral("password"), password}})
+                                     .toJson(QJsonDocument::Compact),
+                                 {},
+                                 {{"X-Real-IP", clientAddress}});
+    };
+    // Five wrong passwords from five different clients: the account is slowed whoever asks next.
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(attempt(shopB, QStringLiteral("wrong-%1").arg(i), QByteArray("192.0.2.") + QByteArray::number(i + 1))
+                     .status,
+                 401);
+    QCOMPARE(attempt(shopB, passwordB, "192.0.2.99").status, 429);
+
+    // Many failures of unknown accounts from one client do not stop another client behind the same proxy.
+    for (int i = 0; i < 60; ++i)
+        attempt(QStringLiteral("没有这家店"), QStringLiteral("x"), "198.51.100.7");
+    QCOMPARE(attempt(QStringLiteral("没有这家店"), QStringLiteral("x"), "198.51.100.7").status, 429);
+    QTest::qWait(1100); // the account's 1 s back-off
+    const auto other = attempt(shopB, passwordB, "203.0.113.5");
+    QCOMPARE(other.status, 200);
+}
+
+void tst_SyncServer::logout_endsReadsOnAnOpenSocketToo()
+{
+    const QString token = m_server->login(m_server->demoShopName(), QStringLiteral("owner"), m_server->demoPassword());
+    TestSocket socket;
+    QVERIFY(socket.open(m_server->webSocketUrl()));
+    QCOMPARE(socket.authenticate(token, xd::Id::create()).value(QStringLiteral("type")).toString(),
+             QStringLiteral("auth.ok"));
+    QVERIFY(!pull(socket, QString(), 5).isEmpty());
+    QCOMPARE(m_server->request("POST", QStringLiteral("/admin/v1/auth/logout"), {}, token).status, 200);
+    socket.sendJson(
+        QJsonObject{{QStringLiteral("type"), QStringLiteral("pull")}, {QStringLiteral("id"), QStringLiteral("after")}});
+    QVERIFY(socket.waitForDisconnected());
+    QCOMPARE(socket.closeCode(), 4401);
+    for (const QJsonObject& message : socket.takeReceived())
+        QVERIFY(message.value(QStringLiteral("type")).toString() != QLatin1String("pull.result"));
 }
 
 void tst_SyncServer::photos_areCheckedByContent_andServedWithCachingHeaders()
