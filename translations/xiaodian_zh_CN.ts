@@ -70,6 +70,144 @@
     </message>
 </context>
 <context>
+    <name>CatalogRules</name>
+    <message>
+        <location filename="../shared/src/xiaodian/CatalogRules.cpp" line="+25"/>
+        <source>Unknown field &apos;%1&apos;.</source>
+        <translation>未知字段“%1”。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Field &apos;%1&apos; must be an id (a lowercase UUID).</source>
+        <translation>字段“%1”必须是编号（小写 UUID）。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 has %2 to %3 characters.</source>
+        <translation>%1需为 %2 到 %3 个字符。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Field &apos;%1&apos; must be from %2 to %3.</source>
+        <translation>字段“%1”必须在 %2 到 %3 之间。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>SKU %1 must be an object.</source>
+        <translation>规格 %1 的格式不正确。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The SKU code</source>
+        <translation>规格编码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The SKU image</source>
+        <translation>规格图片</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The specifications of SKU %1 must be an object.</source>
+        <translation>规格 %1 的属性格式不正确。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A product has at most %1 specifications.</source>
+        <translation>一个商品最多 %1 种规格属性。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Specification names and values have 1 to %1 characters.</source>
+        <translation>规格名称和取值需为 1 到 %1 个字符。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>The category name</source>
+        <translation>分类名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The icon</source>
+        <translation>图标</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A category cannot be its own parent.</source>
+        <translation>分类不能以自己为上级。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The product name</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The subtitle</source>
+        <translation>副标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The keywords</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The description</source>
+        <translation>商品详情</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Field &apos;onShelf&apos; must be true or false.</source>
+        <translation>字段“onShelf”必须是 true 或 false。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A product has at most %1 images.</source>
+        <translation>一个商品最多 %1 张图片。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Each image has 1 to %1 characters.</source>
+        <translation>每张图片的地址需为 1 到 %1 个字符。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A product has 1 to %1 SKUs.</source>
+        <translation>一个商品需有 1 到 %1 个规格。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>SKU ids must be distinct.</source>
+        <translation>规格编号不能重复。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Two SKUs have the same specifications %1.</source>
+        <translation>有两个规格的属性相同：%1。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Every SKU must have the same specifications (%1).</source>
+        <translation>每个规格都必须有相同的属性（%1）。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Field &apos;%1&apos; must list 1 to %2 ids.</source>
+        <translation>字段“%1”需列出 1 到 %2 个编号。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Field &apos;%1&apos; must list ids (lowercase UUIDs).</source>
+        <translation>字段“%1”必须列出编号（小写 UUID）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Field &apos;%1&apos; lists an id twice.</source>
+        <translation>字段“%1”中有重复的编号。</translation>
+    </message>
+</context>
+<context>
     <name>ShopRules</name>
     <message>
         <location filename="../shared/src/xiaodian/ShopRules.cpp" line="+38"/>
@@ -302,7 +440,7 @@
 <context>
     <name>xd::DesktopSession</name>
     <message>
-        <location filename="../desktop/core/DesktopSession.cpp" line="+85"/>
+        <location filename="../desktop/core/DesktopSession.cpp" line="+91"/>
         <source>No account is remembered on this computer.</source>
         <translation>此电脑上没有记住的账号。</translation>
     </message>
@@ -317,18 +455,23 @@
         <translation>记住的登录已过期。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+26"/>
         <source>This computer&apos;s copy of the shop is protected by a passphrase.</source>
         <translation>本机的店铺数据受口令保护。</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+11"/>
+        <location line="+31"/>
+        <location line="+14"/>
         <source>Sign in first.</source>
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="-12"/>
+        <source>This account&apos;s data is opened with the keychain, not a passphrase.</source>
+        <translation>此账号的本机数据由系统钥匙串打开，不使用口令。</translation>
+    </message>
+    <message>
+        <location line="+70"/>
         <source>This computer still has changes the server has not received.</source>
         <translation>此电脑上还有服务器尚未收到的修改。</translation>
     </message>
@@ -828,12 +971,22 @@
         <translation>小店</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The password is not kept after the server refused the change. Enter it again to retry:</source>
+        <translation>服务器拒绝该修改后，密码不会被保留。请重新输入密码以重试：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Your session has ended (the password was changed or the account was disabled). Please sign in again. Unsynced changes stay on this computer.</source>
         <translation>登录已失效（密码已修改或账号已停用），请重新登录。未同步的修改仍保留在本机。</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+79"/>
         <source>Shop profile</source>
         <translation>店铺资料</translation>
     </message>
@@ -843,7 +996,7 @@
         <translation>员工</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>Without a passphrase the shop cannot be opened on this computer.</source>
         <translation>没有口令，无法在本机打开店铺数据。</translation>
     </message>

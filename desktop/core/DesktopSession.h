@@ -54,6 +54,8 @@ public:
     Status openWithPassphrase(const QString& passphrase);
     // True when the signed-in account's cache exists and is protected by a passphrase.
     bool usesPassphrase() const;
+    // True after the last open attempt found no keychain (or a passphrase cache): openWithPassphrase() is next.
+    bool needsPassphrase() const { return m_needsPassphrase; }
     // After PendingOperationsAtRisk: the user chose to drop the unreadable cache and its unsynced operations.
     void discardUnreadableCache(Done done);
     // Stops syncing and forgets the token. The cache stays (it is encrypted) unless `wipeCache`; wiping is refused
@@ -84,16 +86,19 @@ signals:
 
 private:
     void openCache(Done done);
+    void openWithKeychain(CacheLocator::LostKeyPolicy policy, Done done);
     Status activate(CacheLocator::Outcome outcome);
     void deactivate();
 
     SecretStore& m_secrets;
     const Clock& m_clock;
-    CacheLocator m_locator;
+    std::shared_ptr<CacheLocator> m_locator; // shared with pending keychain callbacks
+    quint64 m_attempt = 0;                   // callbacks of an earlier attempt are dropped
+    bool m_needsPassphrase = false;
     SyncClient::Settings m_syncSettings;
     AdminApiClient* m_api;
     AccountSession m_account;
-    std::unique_ptr<CacheDatabase> m_database;
+    std::shared_ptr<CacheDatabase> m_database;
     std::unique_ptr<CacheStore> m_store;
     std::unique_ptr<SyncClient> m_client;
     std::unique_ptr<ShopService> m_shop;

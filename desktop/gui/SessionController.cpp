@@ -100,6 +100,17 @@ SessionController::SessionController(MainWindow& window, DesktopSession& session
     m_prompts.warn = [this](const QString& message) {
         QMessageBox::warning(&m_window, tr("Xiaodian"), message);
     };
+    m_prompts.password = [this] {
+        bool ok = false;
+        const QString text = QInputDialog::getText(&m_window,
+                                                   tr("Password"),
+                                                   tr("The password is not kept after the server refused the change. "
+                                                      "Enter it again to retry:"),
+                                                   QLineEdit::Password,
+                                                   QString(),
+                                                   &ok);
+        return ok ? text : QString();
+    };
 
     connect(&m_session, &DesktopSession::activated, this, &SessionController::onActivated);
     connect(&m_session, &DesktopSession::deactivated, this, &SessionController::onDeactivated);
@@ -160,10 +171,22 @@ SessionController::SessionController(MainWindow& window, DesktopSession& session
             report(shop->discardRejected(mid));
     });
     connect(m_syncStatusWidget, &SyncStatusWidget::retryRequested, this, [this](qint64 mid) {
-        if (auto* shop = m_session.shop(); shop) {
-            auto retried = shop->retryRejected(mid);
-            report(retried ? Status() : Status(retried.error()));
+        auto* shop = m_session.shop();
+        if (!shop)
+            return;
+        // Passwords leave the outbox once the server has answered, so a staff operation needs its password again.
+        QJsonObject replacement;
+        for (const OutboxEntry& entry : shop->rejectedOperations()) {
+            if (entry.mid == mid &&
+                (entry.name == QLatin1String("staff.add") || entry.name == QLatin1String("staff.resetPassword"))) {
+                const QString password = m_prompts.password();
+                if (password.isEmpty())
+                    return;
+                replacement.insert(QStringLiteral("password"), password);
+            }
         }
+        auto retried = shop->retryRejected(mid, replacement);
+        report(retried ? Status() : Status(retried.error()));
     });
 }
 
@@ -190,6 +213,8 @@ void SessionController::setPrompts(Prompts prompts)
         m_prompts.confirmDiscardUnsynced = std::move(prompts.confirmDiscardUnsynced);
     if (prompts.warn)
         m_prompts.warn = std::move(prompts.warn);
+    if (prompts.password)
+        m_prompts.password = std::move(prompts.password);
 }
 
 void SessionController::setSignInPrefill(const QUrl& serverUrl,
@@ -223,7 +248,7 @@ void SessionController::afterOpenAttempt(const Status& status, const std::functi
     if (status)
         return finish(QString());
     const Error& error = status.error();
-    if (error.code == ErrorCode::Unavailable && !m_session.account().token.isEmpty()) {
+    if (error.code == ErrorCode::Unavailable && m_session.needsPassphrase()) {
         // Signed in, but no keychain: the cache is protected by a passphrase instead.
         for (bool firstTime = !m_session.usesPassphrase();; firstTime = false) {
             const QString passphrase = m_prompts.passphrase(firstTime);

@@ -37,6 +37,8 @@ public:
         std::function<bool()> confirmDiscardUnsynced;
         // Shows a problem to the user.
         std::function<void(const QString& message)> warn;
+        // A password again, to retry a rejected staff operation (the outbox forgot it); empty = cancelled.
+        std::function<QString()> password;
     };
 
     SessionController(MainWindow& window, DesktopSession& session, QObject* parent = nullptr);

@@ -63,9 +63,11 @@ void tst_SignedInDesktop::signIn_editOffline_seeUnsyncedCount_goOnline_seeItDrai
     DesktopSession session(keychain, clock, m_dir.filePath(QStringLiteral("caches")), sync);
     SessionController controller(window, session);
     QStringList warnings;
-    controller.setPrompts({{}, {}, [&](const QString& message) {
-                               warnings << message;
-                           }});
+    SessionController::Prompts prompts;
+    prompts.warn = [&](const QString& message) {
+        warnings << message;
+    };
+    controller.setPrompts(prompts);
     window.resize(1366, 768);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -146,14 +148,15 @@ void tst_SignedInDesktop::noKeychain_asksForAPassphrase_wrongOneAsksAgain_thenOp
         DesktopSession session(keychain, clock, cacheDir);
         SessionController controller(window, session);
         int next = 0;
-        controller.setPrompts({[&](bool firstTime) {
-                                   asked << firstTime;
-                                   return next < answers.size() ? answers[next++] : QString();
-                               },
-                               {},
-                               [&](const QString& message) {
-                                   warnings << message;
-                               }});
+        SessionController::Prompts prompts;
+        prompts.passphrase = [&](bool firstTime) {
+            asked << firstTime;
+            return next < answers.size() ? answers[next++] : QString();
+        };
+        prompts.warn = [&](const QString& message) {
+            warnings << message;
+        };
+        controller.setPrompts(prompts);
         controller.setSignInPrefill(
             QUrl(m_server->baseUrl()), m_server->demoShopName(), QStringLiteral("owner"), m_server->demoPassword());
         window.show();

@@ -64,6 +64,8 @@ private slots:
     void lostKey_withUnsyncedWork_isNeverDroppedSilently();
     void passwordResetElsewhere_endsTheSession();
     void signOut_withUnsyncedWork_keepsItUnlessConfirmed();
+    void signInAgainBeforeTheFirstFinished_onlyTheLastOneOpens();
+    void unreachableServer_isNotMistakenForAMissingKeychain();
 
 private:
     Status signIn(DesktopSession& session, const QString& password, bool remember = true);
@@ -254,6 +256,57 @@ void tst_DesktopSession::signOut_withUnsyncedWork_keepsItUnlessConfirmed()
     QVERIFY(waitFor([&](DesktopSession::Done done) { session.signOut(true, true, done); }));
     QVERIFY(!session.isActive());
     QVERIFY(QDir(m_cacheDir).entryList(QDir::Files).filter(QStringLiteral(".db")).isEmpty());
+}
+
+void tst_DesktopSession::signInAgainBeforeTheFirstFinished_onlyTheLastOneOpens()
+{
+    InMemorySecretStore keychain;
+    DesktopSession session(keychain, m_clock, m_cacheDir, fastSync());
+    QSignalSpy activated(&session, &DesktopSession::activated);
+    int firstAnswers = 0;
+    std::optional<Status> second;
+    // The user presses Sign in, cancels, and signs in again before the first answer came.
+    session.signIn(QUrl(m_server->baseUrl()),
+                   m_server->demoShopName(),
+                   QStringLiteral("owner"),
+                   m_server->demoPassword(),
+                   true,
+                   [&](Status) { ++firstAnswers; });
+    session.signIn(QUrl(m_server->baseUrl()),
+                   m_server->demoShopName(),
+                   QStringLiteral("owner"),
+                   m_server->demoPassword(),
+                   true,
+                   [&](Status status) { second = status; });
+    QVERIFY(QTest::qWaitFor([&] { return second.has_value(); }, 20000));
+    QVERIFY(*second);
+    QTest::qWait(300); // a late first answer would arrive now
+    QCOMPARE(firstAnswers, 0);
+    QCOMPARE(activated.count(), 1);
+    QVERIFY(online(session));
+}
+
+void tst_DesktopSession::unreachableServer_isNotMistakenForAMissingKeychain()
+{
+    InMemorySecretStore keychain;
+    DesktopSession session(keychain, m_clock, m_cacheDir, fastSync());
+    QVERIFY(signIn(session, m_server->demoPassword()));
+    QVERIFY(online(session));
+    // Signing in again with a mistyped host: the old account is closed, and nothing suggests a passphrase.
+    const Status unreachable = waitFor([&](DesktopSession::Done done) {
+        session.signIn(QUrl(QStringLiteral("http://127.0.0.1:1")),
+                       m_server->demoShopName(),
+                       QStringLiteral("owner"),
+                       m_server->demoPassword(),
+                       true,
+                       done);
+    });
+    QVERIFY(!unreachable);
+    QCOMPARE(unreachable.error().code, ErrorCode::Unavailable);
+    QVERIFY(!session.needsPassphrase());
+    QVERIFY(!session.isActive());
+    QVERIFY(session.account().token.isEmpty());
+    QVERIFY(!session.openWithPassphrase(QStringLiteral("anything")));
 }
 
 QTEST_GUILESS_MAIN(tst_DesktopSession)
