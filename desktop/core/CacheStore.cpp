@@ -48,6 +48,12 @@ const QList<CacheMigration>& migrations()
                             "state TEXT NOT NULL CHECK (state IN ('pending', 'rejected')), "
                             "reject_code TEXT, reject_message TEXT)"),
          }},
+        {2,
+         "acknowledged operations stay in the view until a pull brings their result",
+         {
+             QStringLiteral("CREATE TABLE acked_outbox (mid INTEGER PRIMARY KEY NOT NULL, name TEXT NOT NULL, "
+                            "args TEXT NOT NULL)"),
+         }},
     };
     return list;
 }
@@ -377,7 +383,14 @@ Status CacheStore::applyPullPage(const QList<sync::SyncRow>& rows, const QString
         const Status cookieWritten = writeMeta(kCookie, cookie);
         if (!cookieWritten)
             return cookieWritten;
+        bool ackedDropped = false;
         if (!more) {
+            // A pull that completes after an operation's acknowledgement contains its result (the server commits
+            // before it answers, and pages run in version order), so the acknowledged overlay is no longer needed.
+            auto dropped = run(db, QStringLiteral("DELETE FROM acked_outbox"));
+            if (!dropped)
+                return dropped.error();
+            ackedDropped = dropped->numRowsAffected() > 0;
             // Only a complete pull makes the confirmed tables a snapshot of `version`.
             if (const Status s = writeMeta(kServerVersion, QString::number(version)); !s)
                 return s;
@@ -386,6 +399,8 @@ Status CacheStore::applyPullPage(const QList<sync::SyncRow>& rows, const QString
         }
         if (const Status committed = tx.commit(); !committed)
             return committed;
+        if (ackedDropped)
+            emit outboxChanged();
     }
     if (!touched.isEmpty())
         emit entitiesChanged(touched);
@@ -478,6 +493,23 @@ Result<qint64> CacheStore::enqueue(const QString& name, const QJsonObject& args)
     return mid;
 }
 
+Result<QList<OutboxEntry>> CacheStore::acknowledgedOperations() const
+{
+    auto q = run(m_database.database(), QStringLiteral("SELECT mid, name, args FROM acked_outbox ORDER BY mid"));
+    if (!q)
+        return q.error();
+    QList<OutboxEntry> entries;
+    while (q->next()) {
+        OutboxEntry entry;
+        entry.mid = q->value(0).toLongLong();
+        entry.name = q->value(1).toString();
+        entry.args = QJsonDocument::fromJson(q->value(2).toString().toUtf8()).object();
+        entry.state = OutboxEntry::State::Acknowledged;
+        entries.append(entry);
+    }
+    return entries;
+}
+
 Result<QList<OutboxEntry>> CacheStore::pendingOperations(int limit) const
 {
     auto q =
@@ -537,6 +569,22 @@ Status CacheStore::applyPushResults(const QList<sync::MutationResult>& results, 
             return tx.beginError();
         for (const sync::MutationResult& result : results) {
             if (result.status == sync::MutationResult::Status::Accepted) {
+                // Until a pull brings the result, the view keeps showing the edit (without its secrets): otherwise
+                // it would snap back to the old value for a round trip, or for as long as the link is down.
+                auto current = operation(result.mid);
+                if (!current)
+                    return current.error();
+                if (*current && (*current)->state == OutboxEntry::State::Pending) {
+                    QJsonObject args = (*current)->args;
+                    for (const QString& key : secretArgs())
+                        args.remove(key);
+                    auto kept =
+                        run(db,
+                            QStringLiteral("INSERT OR REPLACE INTO acked_outbox (mid, name, args) VALUES (?, ?, ?)"),
+                            {result.mid, (*current)->name, toText(args)});
+                    if (!kept)
+                        return kept.error();
+                }
                 auto removed =
                     run(db, QStringLiteral("DELETE FROM outbox WHERE mid = ? AND state = 'pending'"), {result.mid});
                 if (!removed)

@@ -20,7 +20,11 @@ class Clock;
 // One operation of the durable outbox.
 struct OutboxEntry
 {
-    enum class State { Pending, Rejected };
+    enum class State {
+        Pending,
+        Rejected,
+        Acknowledged, // accepted; kept in the view until a completed pull has brought the result
+    };
     qint64 mid = 0;
     QString name;
     QJsonObject args;
@@ -91,6 +95,8 @@ public:
     // Outbox.
     Result<qint64> enqueue(const QString& name, const QJsonObject& args);
     Result<QList<OutboxEntry>> pendingOperations(int limit = -1) const;
+    // Accepted by the server but not yet seen in a completed pull: still part of the optimistic view.
+    Result<QList<OutboxEntry>> acknowledgedOperations() const;
     Result<QList<OutboxEntry>> rejectedOperations() const;
     Result<std::optional<OutboxEntry>> operation(qint64 mid) const;
     int pendingCount() const;

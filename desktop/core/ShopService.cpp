@@ -97,6 +97,18 @@ void ShopService::onOutboxChanged()
 
 // ---- views ----
 
+Result<QList<OutboxEntry>> ShopService::viewOperations() const
+{
+    // Acknowledged operations come first: their mids are all lower than the pending ones'.
+    auto acknowledged = m_store.acknowledgedOperations();
+    if (!acknowledged)
+        return acknowledged.error();
+    auto pending = m_store.pendingOperations();
+    if (!pending)
+        return pending.error();
+    return *acknowledged + *pending;
+}
+
 Result<QJsonObject> ShopService::shopProfile() const
 {
     auto rows = m_store.rows(CacheStore::ShopEntity);
@@ -107,7 +119,7 @@ Result<QJsonObject> ShopService::shopProfile() const
         profile = rows->constFirst().data;
         profile.insert(QStringLiteral("id"), rows->constFirst().id);
     }
-    auto pending = m_store.pendingOperations();
+    auto pending = viewOperations();
     if (!pending)
         return pending.error();
     for (const OutboxEntry& entry : std::as_const(*pending)) {
@@ -142,7 +154,7 @@ Result<QList<StaffMember>> ShopService::staff() const
     QList<StaffMember> list;
     for (const CachedRow& row : std::as_const(*rows))
         list.append(memberFrom(row));
-    auto pending = m_store.pendingOperations();
+    auto pending = viewOperations();
     if (!pending)
         return pending.error();
     for (const OutboxEntry& entry : std::as_const(*pending)) {
@@ -158,7 +170,7 @@ Result<QList<StaffMember>> ShopService::staff() const
             if (member.displayName.isEmpty())
                 member.displayName = member.login; // what the server stores
             member.role = entry.args.value(QStringLiteral("role")).toString();
-            member.pending = true;
+            member.pending = entry.state == OutboxEntry::State::Pending;
             list.append(member);
         } else if (entry.name == kStaffUpdate && it != list.end()) {
             if (entry.args.contains(QStringLiteral("displayName")))
@@ -167,9 +179,9 @@ Result<QList<StaffMember>> ShopService::staff() const
                 it->role = entry.args.value(QStringLiteral("role")).toString();
             if (entry.args.contains(QStringLiteral("disabled")))
                 it->disabled = entry.args.value(QStringLiteral("disabled")).toBool();
-            it->pending = true;
+            it->pending = it->pending || entry.state == OutboxEntry::State::Pending;
         } else if (entry.name == kStaffResetPassword && it != list.end()) {
-            it->pending = true;
+            it->pending = it->pending || entry.state == OutboxEntry::State::Pending;
         }
     }
     return list;
@@ -183,7 +195,7 @@ Result<QList<ShopPhoto>> ShopService::photos() const
     QList<ShopPhoto> list;
     for (const CachedRow& row : std::as_const(*rows))
         list.append(photoFrom(row));
-    auto pending = m_store.pendingOperations();
+    auto pending = viewOperations();
     if (!pending)
         return pending.error();
     for (const OutboxEntry& entry : std::as_const(*pending)) {
@@ -194,18 +206,20 @@ Result<QList<ShopPhoto>> ShopService::photos() const
         } else if (entry.name == kReorderPhotos) {
             const QJsonArray ids = entry.args.value(QStringLiteral("ids")).toArray();
             int position = 0;
+            QStringList named;
             for (const QJsonValue& id : ids) {
                 ++position;
                 for (ShopPhoto& photo : list) {
                     if (photo.id == id.toString()) {
                         photo.position = position;
-                        photo.pending = true;
+                        photo.pending = photo.pending || entry.state == OutboxEntry::State::Pending;
+                        named << photo.id;
                     }
                 }
             }
             // Photos the reorder did not name (uploaded meanwhile) keep their relative order after the rest.
             for (ShopPhoto& photo : list) {
-                if (!photo.pending)
+                if (!named.contains(photo.id))
                     photo.position += position;
             }
             std::stable_sort(list.begin(), list.end(), [](const ShopPhoto& a, const ShopPhoto& b) {

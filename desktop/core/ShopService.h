@@ -93,6 +93,8 @@ private:
     // Validates and normalises the arguments of an operation as the server would (trimmed strings etc.).
     Result<QJsonObject> validate(const QString& name, const QJsonObject& args) const;
     Result<qint64> submit(const QString& name, const QJsonObject& args);
+    // What the view applies on top of the confirmed rows: acknowledged, then pending operations, in mid order.
+    Result<QList<OutboxEntry>> viewOperations() const;
     void onEntitiesChanged(const QStringList& entities);
     void onOutboxChanged();
 

@@ -66,6 +66,7 @@ private slots:
     void staff_cannotDemoteSelf_andLoginMustBeFree();
     void photos_pendingReorderAndRemove_apply();
     void retryRejected_needsPasswordAgain();
+    void acknowledgedEdit_staysInTheView_untilAPullBringsIt();
 
 private:
     std::unique_ptr<TestCache> m_cache;
@@ -85,6 +86,35 @@ void tst_ShopService::init()
                                           QStringLiteral("1.-1."),
                                           1,
                                           false));
+}
+
+// Review finding: the server answers push.result after its poke, so for a round trip (or, with the link down,
+// for as long as it stays down) the accepted edit was neither pending nor pulled, and the view showed the old value.
+void tst_ShopService::acknowledgedEdit_staysInTheView_untilAPullBringsIt()
+{
+    ShopService service(*m_cache->store, Role::Owner);
+    QVERIFY(service.updateProfile({{QStringLiteral("intro"), QStringLiteral("edited")}}));
+    QVERIFY(m_cache->store->applyPushResults({accepted(1)}, 1));
+    QCOMPARE(m_cache->store->pendingCount(), 0);       // nothing left to send
+    QVERIFY(service.pendingProfileFields().isEmpty()); // and nothing shown as unsynced
+    QCOMPARE(service.shopProfile()->value(QStringLiteral("intro")).toString(),
+             QStringLiteral("edited")); // no snap back
+    QCOMPARE(m_cache->store->acknowledgedOperations()->size(), 1);
+
+    // A page that is not the last one does not drop it yet; the completed pull does, and the view is the server's.
+    QVERIFY(m_cache->store->applyPullPage({}, QStringLiteral("1.0.") + kShopId, 1, true));
+    QCOMPARE(service.shopProfile()->value(QStringLiteral("intro")).toString(), QStringLiteral("edited"));
+    QVERIFY(m_cache->store->applyPullPage(
+        {shopRow(3,
+                 {{QStringLiteral("name"), QStringLiteral("小店")},
+                  {QStringLiteral("intro"), QStringLiteral("edited, then changed elsewhere")},
+                  {QStringLiteral("address"), QStringLiteral("上海")}})},
+        QStringLiteral("3.-1."),
+        3,
+        false));
+    QVERIFY(m_cache->store->acknowledgedOperations()->isEmpty());
+    QCOMPARE(service.shopProfile()->value(QStringLiteral("intro")).toString(),
+             QStringLiteral("edited, then changed elsewhere"));
 }
 
 void tst_ShopService::cleanup()
