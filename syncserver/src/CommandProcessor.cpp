@@ -37,6 +37,14 @@ Result<CommandResult> CommandProcessor::execute(const Actor& actor,
     auto tx = db::Transaction::begin(m_database);
     if (!tx)
         return tx.error();
+    // Handlers check invariants (the last enabled owner, the photo count, a free login) before they write. On
+    // PostgreSQL several servers may run commands of one shop at once, so the shop's row is locked first and those
+    // checks see every earlier command of the shop; SQLite's BEGIN IMMEDIATE already admits one writer at a time.
+    if (m_database.engine() == db::Engine::Postgres) {
+        auto locked = m_database.exec(QStringLiteral("SELECT id FROM shops WHERE id = ? FOR UPDATE"), {actor.shopId});
+        if (!locked)
+            return locked.error();
+    }
     CommandContext context(m_database, m_clock, m_hasher, actor, attachment);
     if (const Status done = (*handler)(context, args); !done)
         return done.error();
