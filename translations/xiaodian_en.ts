@@ -417,17 +417,17 @@
 <context>
     <name>xd::CacheStore</name>
     <message>
-        <location filename="../desktop/core/CacheStore.cpp" line="+195"/>
+        <location filename="../desktop/core/CacheStore.cpp" line="+201"/>
         <source>This cache was written by a newer version of Xiaodian (schema %1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+250"/>
+        <location line="+259"/>
         <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+194"/>
         <source>There is no operation %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -440,7 +440,7 @@
 <context>
     <name>xd::DesktopSession</name>
     <message>
-        <location filename="../desktop/core/DesktopSession.cpp" line="+91"/>
+        <location filename="../desktop/core/DesktopSession.cpp" line="+93"/>
         <source>No account is remembered on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -455,12 +455,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>This computer&apos;s copy of the shop is protected by a passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <location line="+14"/>
         <source>Sign in first.</source>
         <translation type="unfinished"></translation>
@@ -943,7 +943,7 @@
 <context>
     <name>xd::SessionController</name>
     <message>
-        <location filename="../desktop/gui/SessionController.cpp" line="+82"/>
+        <location filename="../desktop/gui/SessionController.cpp" line="+84"/>
         <source>Protect this computer&apos;s copy of the shop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -973,7 +973,40 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign out of this shop on this computer?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n change(s) have not reached the server yet. Keep this computer&apos;s copy to send them after the next sign-in; deleting it drops them.</source>
+        <translation>
+            <numerusform>%n change has not reached the server yet. Keep this computer&apos;s copy to send it after the next sign-in; deleting it drops it.</numerusform>
+            <numerusform>%n changes have not reached the server yet. Keep this computer&apos;s copy to send them after the next sign-in; deleting it drops them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This computer keeps an encrypted copy of the shop for the next sign-in; you can delete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign out, keep the copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign out and delete the copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
@@ -983,7 +1016,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Your session has ended (the password was changed or the account was disabled). Please sign in again. Unsynced changes stay on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -998,7 +1031,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>Without a passphrase the shop cannot be opened on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1026,7 +1059,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+204"/>
         <source>Give the new password.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -417,17 +417,17 @@
 <context>
     <name>xd::CacheStore</name>
     <message>
-        <location filename="../desktop/core/CacheStore.cpp" line="+195"/>
+        <location filename="../desktop/core/CacheStore.cpp" line="+201"/>
         <source>This cache was written by a newer version of Xiaodian (schema %1).</source>
         <translation>本机数据由更新版本的小店写入（结构版本 %1）。</translation>
     </message>
     <message>
-        <location line="+250"/>
+        <location line="+259"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+194"/>
         <source>There is no operation %1.</source>
         <translation>没有编号为 %1 的操作。</translation>
     </message>
@@ -440,7 +440,7 @@
 <context>
     <name>xd::DesktopSession</name>
     <message>
-        <location filename="../desktop/core/DesktopSession.cpp" line="+91"/>
+        <location filename="../desktop/core/DesktopSession.cpp" line="+93"/>
         <source>No account is remembered on this computer.</source>
         <translation>此电脑上没有记住的账号。</translation>
     </message>
@@ -455,12 +455,12 @@
         <translation>记住的登录已过期。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>This computer&apos;s copy of the shop is protected by a passphrase.</source>
         <translation>本机的店铺数据受口令保护。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <location line="+14"/>
         <source>Sign in first.</source>
         <translation>请先登录。</translation>
@@ -941,7 +941,7 @@
 <context>
     <name>xd::SessionController</name>
     <message>
-        <location filename="../desktop/gui/SessionController.cpp" line="+82"/>
+        <location filename="../desktop/gui/SessionController.cpp" line="+84"/>
         <source>Protect this computer&apos;s copy of the shop</source>
         <translation>保护本机的店铺数据</translation>
     </message>
@@ -971,7 +971,39 @@
         <translation>小店</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign out of this shop on this computer?</source>
+        <translation>要在此电脑上退出该店铺吗？</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n change(s) have not reached the server yet. Keep this computer&apos;s copy to send them after the next sign-in; deleting it drops them.</source>
+        <translation>
+            <numerusform>还有 %n 项修改未送达服务器。保留本机数据可在下次登录后继续发送；删除将丢弃这些修改。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This computer keeps an encrypted copy of the shop for the next sign-in; you can delete it.</source>
+        <translation>此电脑会保留一份加密的店铺数据，方便下次登录；您也可以删除它。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign out, keep the copy</source>
+        <translation>退出并保留数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign out and delete the copy</source>
+        <translation>退出并删除数据</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -981,7 +1013,7 @@
         <translation>服务器拒绝该修改后，密码不会被保留。请重新输入密码以重试：</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Your session has ended (the password was changed or the account was disabled). Please sign in again. Unsynced changes stay on this computer.</source>
         <translation>登录已失效（密码已修改或账号已停用），请重新登录。未同步的修改仍保留在本机。</translation>
     </message>
@@ -996,7 +1028,7 @@
         <translation>员工</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>Without a passphrase the shop cannot be opened on this computer.</source>
         <translation>没有口令，无法在本机打开店铺数据。</translation>
     </message>
@@ -1024,7 +1056,7 @@
         <translation>只有店主可以执行此操作。</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+204"/>
         <source>Give the new password.</source>
         <translation>请输入新密码。</translation>
     </message>

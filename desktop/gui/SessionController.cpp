@@ -2,6 +2,7 @@
 
 #include "AdminApiClient.h"
 #include "CacheLocator.h"
+#include "CacheStore.h"
 #include "DesktopSession.h"
 #include "MainWindow.h"
 #include "ShopService.h"
@@ -24,6 +25,7 @@
 #include <QNetworkReply>
 #include <QPixmap>
 #include <QPointer>
+#include <QPushButton>
 #include <QTabWidget>
 
 namespace xd {
@@ -99,6 +101,30 @@ SessionController::SessionController(MainWindow& window, DesktopSession& session
     };
     m_prompts.warn = [this](const QString& message) {
         QMessageBox::warning(&m_window, tr("Xiaodian"), message);
+    };
+    m_prompts.signOut = [this](int unsynced) {
+        QMessageBox box(QMessageBox::Question,
+                        tr("Sign out"),
+                        tr("Sign out of this shop on this computer?"),
+                        QMessageBox::NoButton,
+                        &m_window);
+        box.setInformativeText(
+            unsynced > 0
+                ? tr("%n change(s) have not reached the server yet. Keep this computer's copy to send them after the "
+                     "next sign-in; deleting it drops them.",
+                     nullptr,
+                     unsynced)
+                : tr("This computer keeps an encrypted copy of the shop for the next sign-in; you can delete it."));
+        QPushButton* keep = box.addButton(tr("Sign out, keep the copy"), QMessageBox::AcceptRole);
+        QPushButton* remove = box.addButton(tr("Sign out and delete the copy"), QMessageBox::DestructiveRole);
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(keep);
+        box.exec();
+        if (box.clickedButton() == keep)
+            return Prompts::SignOutChoice::KeepCache;
+        if (box.clickedButton() == remove)
+            return Prompts::SignOutChoice::DeleteCache;
+        return Prompts::SignOutChoice::Cancel;
     };
     m_prompts.password = [this] {
         bool ok = false;
@@ -215,6 +241,8 @@ void SessionController::setPrompts(Prompts prompts)
         m_prompts.warn = std::move(prompts.warn);
     if (prompts.password)
         m_prompts.password = std::move(prompts.password);
+    if (prompts.signOut)
+        m_prompts.signOut = std::move(prompts.signOut);
 }
 
 void SessionController::setSignInPrefill(const QUrl& serverUrl,
@@ -441,7 +469,13 @@ void SessionController::uploadPhoto(const QString& path)
 
 void SessionController::signOut()
 {
-    m_session.signOut(false, false, [this](Status status) {
+    const int unsynced = m_session.store() ? m_session.store()->pendingCount() + m_session.store()->rejectedCount() : 0;
+    const Prompts::SignOutChoice choice = m_prompts.signOut(unsynced);
+    if (choice == Prompts::SignOutChoice::Cancel)
+        return;
+    const bool wipe = choice == Prompts::SignOutChoice::DeleteCache;
+    // The user was told how many changes deleting drops, so their choice is the consent.
+    m_session.signOut(wipe, wipe, [this](Status status) {
         report(status);
         showSignIn();
     });

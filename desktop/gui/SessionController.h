@@ -39,6 +39,10 @@ public:
         std::function<void(const QString& message)> warn;
         // A password again, to retry a rejected staff operation (the outbox forgot it); empty = cancelled.
         std::function<QString()> password;
+        // Signing out: keep this computer's encrypted copy of the shop, delete it, or cancel. `unsynced` is how many
+        // changes the server has not received: deleting then drops them, so the question says so.
+        enum class SignOutChoice { Cancel, KeepCache, DeleteCache };
+        std::function<SignOutChoice(int unsynced)> signOut;
     };
 
     SessionController(MainWindow& window, DesktopSession& session, QObject* parent = nullptr);

@@ -14,6 +14,8 @@
 #include "SyncStatusWidget.h"
 #include "xiaodian/Clock.h"
 
+#include <QAction>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -35,6 +37,7 @@ private slots:
     void initTestCase();
     void signIn_editOffline_seeUnsyncedCount_goOnline_seeItDrain();
     void noKeychain_asksForAPassphrase_wrongOneAsksAgain_thenOpens();
+    void signOut_tellsHowManyChangesDeletingDrops_andDoesWhatWasChosen();
 
 private:
     QTemporaryDir m_dir;
@@ -192,6 +195,48 @@ void tst_SignedInDesktop::noKeychain_asksForAPassphrase_wrongOneAsksAgain_thenOp
     QVERIFY(!signInWith({}).first);
     QCOMPARE(asked.size(), 1);
     QVERIFY(warnings.isEmpty()); // the reason is shown in the sign-in dialog, which stays open
+}
+
+void tst_SignedInDesktop::signOut_tellsHowManyChangesDeletingDrops_andDoesWhatWasChosen()
+{
+    if (!m_server->isRunning())
+        QVERIFY(m_server->start({}, 0, ServerProcess::Demo::None));
+    const QString cacheDir = m_dir.filePath(QStringLiteral("caches-signout"));
+    InMemorySecretStore keychain;
+    const SystemClock clock;
+    LanguageManager languages;
+    MainWindow window(&languages);
+    DesktopSession session(keychain, clock, cacheDir);
+    SessionController controller(window, session);
+    QList<int> toldUnsynced;
+    QList<SessionController::Prompts::SignOutChoice> answers{SessionController::Prompts::SignOutChoice::Cancel,
+                                                             SessionController::Prompts::SignOutChoice::DeleteCache};
+    SessionController::Prompts prompts;
+    prompts.signOut = [&](int unsynced) {
+        toldUnsynced << unsynced;
+        return answers.takeFirst();
+    };
+    prompts.warn = [](const QString&) {
+    };
+    controller.setPrompts(prompts);
+    controller.setSignInPrefill(
+        QUrl(m_server->baseUrl()), m_server->demoShopName(), QStringLiteral("owner"), m_server->demoPassword());
+    window.show();
+    controller.showSignIn();
+    QVERIFY(QTest::qWaitFor(
+        [&] { return session.isActive() && session.syncClient()->state() == SyncClient::State::Online; }, 20000));
+    session.syncClient()->stop();
+    QVERIFY(session.shop()->updateProfile({{QStringLiteral("intro"), QStringLiteral("退出前没同步的修改")}}));
+
+    auto* signOutAction = window.findChild<QAction*>(QStringLiteral("signOutAction"));
+    QVERIFY(signOutAction && signOutAction->isEnabled());
+    signOutAction->trigger(); // cancelled: nothing happens
+    QVERIFY(session.isActive());
+    signOutAction->trigger(); // delete the copy, knowing one change is dropped
+    QCOMPARE(toldUnsynced, (QList<int>{1, 1}));
+    QVERIFY(QTest::qWaitFor([&] { return !session.isActive(); }));
+    QVERIFY(QDir(cacheDir).entryList(QDir::Files).filter(QStringLiteral(".db")).isEmpty());
+    QVERIFY(!signOutAction->isEnabled());
 }
 
 QTEST_MAIN(tst_SignedInDesktop)
