@@ -973,7 +973,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -983,7 +983,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+5"/>
         <source>%n change(s) have not reached the server yet. Keep this computer&apos;s copy to send them after the next sign-in; deleting it drops them.</source>
         <translation>
             <numerusform>%n change has not reached the server yet. Keep this computer&apos;s copy to send it after the next sign-in; deleting it drops it.</numerusform>
@@ -991,7 +991,7 @@
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>This computer keeps an encrypted copy of the shop for the next sign-in; you can delete it.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -971,7 +971,7 @@
         <translation>小店</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
@@ -981,14 +981,14 @@
         <translation>要在此电脑上退出该店铺吗？</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+5"/>
         <source>%n change(s) have not reached the server yet. Keep this computer&apos;s copy to send them after the next sign-in; deleting it drops them.</source>
         <translation>
             <numerusform>还有 %n 项修改未送达服务器。保留本机数据可在下次登录后继续发送；删除将丢弃这些修改。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>This computer keeps an encrypted copy of the shop for the next sign-in; you can delete it.</source>
         <translation>此电脑会保留一份加密的店铺数据，方便下次登录；您也可以删除它。</translation>
     </message>

@@ -1,5 +1,6 @@
 #include "CommandProcessor.h"
 
+#include "CatalogCommands.h"
 #include "ChangeNotifier.h"
 #include "Logging.h"
 #include "ShopCommands.h"
@@ -19,6 +20,7 @@ CommandProcessor::CommandProcessor(const db::Database& database,
 {
     registerShopCommands(m_handlers);
     registerStaffCommands(m_handlers);
+    registerCatalogCommands(m_handlers);
 }
 
 Result<CommandResult> CommandProcessor::execute(const Actor& actor,

@@ -2,6 +2,9 @@
 
 #include "AdminApi.h"
 #include "AuthService.h"
+#include "CatalogAdminApi.h"
+#include "CatalogPublicApi.h"
+#include "CatalogReader.h"
 #include "ChangeNotifier.h"
 #include "CommandProcessor.h"
 #include "EntityReader.h"
@@ -72,6 +75,9 @@ Result<quint16> Server::start()
     m_sync = std::make_unique<SyncService>(*m_database, *m_commands, m_clock);
     m_adminApi = std::make_unique<AdminApi>(*m_auth, *m_commands, *m_reader, m_config.trustedProxy);
     m_publicApi = std::make_unique<PublicApi>(*m_database, *m_reader);
+    m_catalogReader = std::make_unique<CatalogReader>(*m_database);
+    m_catalogAdminApi = std::make_unique<CatalogAdminApi>(*m_auth, *m_commands, *m_catalogReader);
+    m_catalogPublicApi = std::make_unique<CatalogPublicApi>(*m_database, *m_catalogReader);
     m_syncEndpoint = new SyncEndpoint(
         *m_http,
         *m_auth,
@@ -83,7 +89,9 @@ Result<quint16> Server::start()
         new PgChangeRelay(*m_database, *m_notifier, m_syncEndpoint);
     registerRoutes();
     m_adminApi->registerRoutes(*m_http);
+    m_catalogAdminApi->registerRoutes(*m_http);
     m_publicApi->registerRoutes(*m_http);
+    m_catalogPublicApi->registerRoutes(*m_http);
     auto port = m_http->start(m_config.listenAddress, m_config.port);
     if (!port)
         return port.error();
@@ -101,6 +109,9 @@ void Server::stop()
     m_syncEndpoint = nullptr;
     // Handlers run to completion on this thread before the event loop delivers the stop, so no transaction of
     // ours is open here; closing rolls back anything a future bug might leave open.
+    m_catalogPublicApi.reset();
+    m_catalogAdminApi.reset();
+    m_catalogReader.reset();
     m_publicApi.reset();
     m_adminApi.reset();
     m_sync.reset();

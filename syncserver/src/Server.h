@@ -18,6 +18,9 @@ class Database;
 namespace xd::server {
 
 class AdminApi;
+class CatalogAdminApi;
+class CatalogPublicApi;
+class CatalogReader;
 class AuthService;
 class ChangeNotifier;
 class CommandProcessor;
@@ -69,6 +72,9 @@ private:
     std::unique_ptr<SyncService> m_sync;
     std::unique_ptr<AdminApi> m_adminApi;
     std::unique_ptr<PublicApi> m_publicApi;
+    std::unique_ptr<CatalogReader> m_catalogReader;
+    std::unique_ptr<CatalogAdminApi> m_catalogAdminApi;
+    std::unique_ptr<CatalogPublicApi> m_catalogPublicApi;
     SyncEndpoint* m_syncEndpoint = nullptr;
     int m_schemaVersion = 0;
     std::optional<DemoCredentials> m_demo;

@@ -131,6 +131,113 @@ QList<db::Migration> serverMigrations()
                 QStringLiteral("CREATE INDEX shop_photos_shop_version_id ON shop_photos (shop_id, version, id)"),
             },
         },
+        db::Migration{
+            4,
+            QStringLiteral("catalog: categories, products, SKUs, search grams"),
+            {
+                // Two levels: a top-level category has no parent; a child's parent is top-level (checked in
+                // CatalogCommands). Tombstoned, never removed, so references from products stay valid.
+                QStringLiteral("CREATE TABLE categories ("
+                               "id TEXT PRIMARY KEY, "
+                               "shop_id TEXT NOT NULL REFERENCES shops(id) ON DELETE CASCADE, "
+                               "parent_id TEXT REFERENCES categories(id), "
+                               "name TEXT NOT NULL, "
+                               "icon TEXT NOT NULL DEFAULT '', "
+                               "position INTEGER NOT NULL, "
+                               "version BIGINT NOT NULL, "
+                               "deleted SMALLINT NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)), "
+                               "created_at_ms BIGINT NOT NULL, "
+                               "updated_at_ms BIGINT NOT NULL)"),
+                QStringLiteral("CREATE INDEX categories_shop_version_id ON categories (shop_id, version, id)"),
+                QStringLiteral("CREATE INDEX categories_shop_parent ON categories (shop_id, parent_id, position)"),
+                // top_category_id is the top-level category the product sits under (its own category when that is
+                // top-level), so that filtering by a top-level category includes its children through one index.
+                // min_price_fen (the cheapest SKU) and stock_total are kept by product.save for sorting and the
+                // list's stock state; search_text is SearchText::normalize(name + subtitle + keywords).
+                QStringLiteral("CREATE TABLE products ("
+                               "id TEXT PRIMARY KEY, "
+                               "shop_id TEXT NOT NULL REFERENCES shops(id) ON DELETE CASCADE, "
+                               "category_id TEXT REFERENCES categories(id), "
+                               "top_category_id TEXT REFERENCES categories(id), "
+                               "name TEXT NOT NULL, "
+                               "subtitle TEXT NOT NULL DEFAULT '', "
+                               "keywords TEXT NOT NULL DEFAULT '', "
+                               "description TEXT NOT NULL DEFAULT '', "
+                               "images TEXT NOT NULL DEFAULT '[]', "
+                               "on_shelf SMALLINT NOT NULL DEFAULT 0 CHECK (on_shelf IN (0, 1)), "
+                               "sort_weight BIGINT NOT NULL DEFAULT 0, "
+                               "sales_count BIGINT NOT NULL DEFAULT 0 CHECK (sales_count >= 0), "
+                               "min_price_fen BIGINT NOT NULL CHECK (min_price_fen >= 0), "
+                               "stock_total BIGINT NOT NULL CHECK (stock_total >= 0), "
+                               "search_text TEXT NOT NULL, "
+                               "version BIGINT NOT NULL, "
+                               "deleted SMALLINT NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)), "
+                               "created_at_ms BIGINT NOT NULL, "
+                               "updated_at_ms BIGINT NOT NULL)"),
+                QStringLiteral("CREATE INDEX products_shop_version_id ON products (shop_id, version, id)"),
+                // The merchant's list (every shelf state), newest first.
+                QStringLiteral("CREATE INDEX products_shop_created ON products (shop_id, created_at_ms, id) "
+                               "WHERE deleted = 0"),
+                // The mini-program's list: one index per sort key (each serves both directions), for the whole shop,
+                // a top-level category and a child category. Partial, so hidden products cost nothing to skip.
+                QStringLiteral("CREATE INDEX products_live_weight ON products (shop_id, sort_weight, id) "
+                               "WHERE deleted = 0 AND on_shelf = 1"),
+                QStringLiteral("CREATE INDEX products_live_created ON products (shop_id, created_at_ms, id) "
+                               "WHERE deleted = 0 AND on_shelf = 1"),
+                QStringLiteral("CREATE INDEX products_live_sales ON products (shop_id, sales_count, id) "
+                               "WHERE deleted = 0 AND on_shelf = 1"),
+                QStringLiteral("CREATE INDEX products_live_price ON products (shop_id, min_price_fen, id) "
+                               "WHERE deleted = 0 AND on_shelf = 1"),
+                QStringLiteral(
+                    "CREATE INDEX products_live_top_weight ON products (shop_id, top_category_id, sort_weight, id) "
+                    "WHERE deleted = 0 AND on_shelf = 1"),
+                QStringLiteral(
+                    "CREATE INDEX products_live_top_created ON products (shop_id, top_category_id, created_at_ms, id) "
+                    "WHERE deleted = 0 AND on_shelf = 1"),
+                QStringLiteral(
+                    "CREATE INDEX products_live_top_sales ON products (shop_id, top_category_id, sales_count, id) "
+                    "WHERE deleted = 0 AND on_shelf = 1"),
+                QStringLiteral(
+                    "CREATE INDEX products_live_top_price ON products (shop_id, top_category_id, min_price_fen, id) "
+                    "WHERE deleted = 0 AND on_shelf = 1"),
+                QStringLiteral(
+                    "CREATE INDEX products_live_cat_weight ON products (shop_id, category_id, sort_weight, id) "
+                    "WHERE deleted = 0 AND on_shelf = 1"),
+                QStringLiteral(
+                    "CREATE INDEX products_live_cat_created ON products (shop_id, category_id, created_at_ms, id) "
+                    "WHERE deleted = 0 AND on_shelf = 1"),
+                QStringLiteral(
+                    "CREATE INDEX products_live_cat_sales ON products (shop_id, category_id, sales_count, id) "
+                    "WHERE deleted = 0 AND on_shelf = 1"),
+                QStringLiteral(
+                    "CREATE INDEX products_live_cat_price ON products (shop_id, category_id, min_price_fen, id) "
+                    "WHERE deleted = 0 AND on_shelf = 1"),
+                QStringLiteral("CREATE TABLE product_skus ("
+                               "id TEXT PRIMARY KEY, "
+                               "shop_id TEXT NOT NULL REFERENCES shops(id) ON DELETE CASCADE, "
+                               "product_id TEXT NOT NULL REFERENCES products(id), "
+                               "position INTEGER NOT NULL, "
+                               "specs TEXT NOT NULL DEFAULT '{}', "
+                               "price_fen BIGINT NOT NULL CHECK (price_fen >= 0), "
+                               "original_price_fen BIGINT NOT NULL DEFAULT 0 CHECK (original_price_fen >= 0), "
+                               "stock BIGINT NOT NULL CHECK (stock >= 0), "
+                               "code TEXT NOT NULL DEFAULT '', "
+                               "image TEXT NOT NULL DEFAULT '', "
+                               "version BIGINT NOT NULL, "
+                               "deleted SMALLINT NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)), "
+                               "created_at_ms BIGINT NOT NULL, "
+                               "updated_at_ms BIGINT NOT NULL)"),
+                QStringLiteral("CREATE INDEX product_skus_product ON product_skus (product_id, position)"),
+                QStringLiteral("CREATE INDEX product_skus_shop_version_id ON product_skus (shop_id, version, id)"),
+                // The search index (xd::SearchText): every unigram and bigram of a live product's search_text.
+                // Server-only and never synced; written in the same transaction as the product.
+                QStringLiteral("CREATE TABLE product_search_grams ("
+                               "shop_id TEXT NOT NULL, "
+                               "gram TEXT NOT NULL, "
+                               "product_id TEXT NOT NULL, "
+                               "PRIMARY KEY (shop_id, gram, product_id)){without_rowid}"),
+            },
+        },
     };
 }
 

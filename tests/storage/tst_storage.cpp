@@ -89,7 +89,11 @@ Result<Database> tst_Storage::openDatabase(const QString& purpose) const
 
 void tst_Storage::dropEverything(const Database& database)
 {
-    for (const char* table : {"audit_log",
+    for (const char* table : {"product_search_grams",
+                              "product_skus",
+                              "products",
+                              "categories",
+                              "audit_log",
                               "sync_rejections",
                               "sync_clients",
                               "login_failures",

@@ -15,6 +15,13 @@ const QHash<QString, Who>& table()
         {QStringLiteral("shop.uploadPhoto"), Who::Anyone},
         {QStringLiteral("shop.reorderPhotos"), Who::Anyone},
         {QStringLiteral("shop.removePhoto"), Who::Anyone},
+        // Owners and clerks keep the catalog.
+        {QStringLiteral("category.save"), Who::Anyone},
+        {QStringLiteral("category.delete"), Who::Anyone},
+        {QStringLiteral("category.reorder"), Who::Anyone},
+        {QStringLiteral("product.save"), Who::Anyone},
+        {QStringLiteral("product.setShelf"), Who::Anyone},
+        {QStringLiteral("product.delete"), Who::Anyone},
         {QStringLiteral("staff.add"), Who::OwnerOnly},
         {QStringLiteral("staff.update"), Who::OwnerOnly},
         {QStringLiteral("staff.resetPassword"), Who::OwnerOnly},

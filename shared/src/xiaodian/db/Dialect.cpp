@@ -16,7 +16,15 @@ QString Dialect::expand(const QString& sql) const
 {
     QString out = sql;
     out.replace(QLatin1String("{blob}"), m_engine == Engine::Sqlite ? QLatin1String("BLOB") : QLatin1String("BYTEA"));
+    out.replace(QLatin1String("{without_rowid}"),
+                m_engine == Engine::Sqlite ? QLatin1String(" WITHOUT ROWID") : QLatin1String(""));
     return out;
+}
+
+QString Dialect::containsText(const QString& column) const
+{
+    return m_engine == Engine::Sqlite ? QStringLiteral("instr(%1, ?) > 0").arg(column)
+                                      : QStringLiteral("strpos(%1, ?) > 0").arg(column);
 }
 
 QStringList Dialect::sessionSetup() const

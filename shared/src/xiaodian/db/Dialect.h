@@ -10,6 +10,7 @@ namespace xd::db {
 // Every difference between SQLite and PostgreSQL that our SQL meets, in one place. Statements elsewhere are
 // portable SQL; where a type name differs they use a placeholder that expand() resolves:
 //   {blob}  -> BLOB | BYTEA
+//   {without_rowid} -> WITHOUT ROWID | (nothing), after a CREATE TABLE whose primary key is the whole point
 // Both engines share `INSERT ... ON CONFLICT (...) DO UPDATE SET x = excluded.x` and `RETURNING`
 // (SQLite >= 3.35; the server's SQLite is 3.40), so those need no translation.
 class Dialect
@@ -22,6 +23,10 @@ public:
     QString qtDriverName() const;
 
     QString expand(const QString& sql) const;
+
+    // A condition that is true when the text of `column` contains the bound parameter ('?') as a plain substring:
+    // no pattern characters, so user input with % _ \ is matched literally (LIKE would treat them as wildcards).
+    QString containsText(const QString& column) const;
 
     // Run on every new connection.
     QStringList sessionSetup() const;

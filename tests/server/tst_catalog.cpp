@@ -1,0 +1,848 @@
+// The catalog of a real syncserver process: merchant REST writes (the catalog operations) and the mini-program's
+// categories, product list (filters, sorts, search, cursor paging) and product detail, on SQLite or PostgreSQL.
+#include "ServerProcess.h"
+#include "TestPostgres.h"
+#include "xiaodian/Id.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <functional>
+
+namespace {
+
+QString g_engine = QStringLiteral("sqlite");
+
+// Query strings are built here, fully encoded: '%', '+' and '&' in a search reach the server as typed.
+QString withQuery(const QString& path, const QList<std::pair<QString, QString>>& params)
+{
+    QStringList parts;
+    for (const auto& [key, value] : params)
+        parts << key + QLatin1Char('=') + QString::fromLatin1(QUrl::toPercentEncoding(value));
+    return parts.isEmpty() ? path : path + QLatin1Char('?') + parts.join(QLatin1Char('&'));
+}
+
+QJsonObject sku(qint64 priceFen, qint64 stock, const QJsonObject& specs = {}, qint64 originalFen = 0)
+{
+    return QJsonObject{{QStringLiteral("id"), xd::Id::create()},
+                       {QStringLiteral("specs"), specs},
+                       {QStringLiteral("priceFen"), priceFen},
+                       {QStringLiteral("originalPriceFen"), originalFen},
+                       {QStringLiteral("stock"), stock}};
+}
+
+QJsonObject product(const QString& name, const QString& categoryId, qint64 priceFen = 1000, qint64 weight = 0)
+{
+    return QJsonObject{{QStringLiteral("id"), xd::Id::create()},
+                       {QStringLiteral("name"), name},
+                       {QStringLiteral("categoryId"), categoryId},
+                       {QStringLiteral("onShelf"), true},
+                       {QStringLiteral("sortWeight"), weight},
+                       {QStringLiteral("skus"), QJsonArray{sku(priceFen, 100)}}};
+}
+
+QStringList idsOf(const QJsonArray& items)
+{
+    QStringList ids;
+    for (const QJsonValue& item : items)
+        ids << item.toObject().value(QStringLiteral("id")).toString();
+    return ids;
+}
+
+QSet<QString> namesOf(const QJsonArray& items)
+{
+    QSet<QString> names;
+    for (const QJsonValue& item : items)
+        names.insert(item.toObject().value(QStringLiteral("name")).toString());
+    return names;
+}
+
+} // namespace
+
+class tst_Catalog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void publicList_pagesWithoutGapsOrDuplicates_whileProductsAreEdited_data();
+    void publicList_pagesWithoutGapsOrDuplicates_whileProductsAreEdited();
+    void publicList_sortsByEachKey_data();
+    void publicList_sortsByEachKey();
+    void publicApi_neverShowsOffShelfDeletedOrOtherShopsProducts();
+    void publicApi_invalidParameters_are400WithCode_data();
+    void publicApi_invalidParameters_are400WithCode();
+    void search_findsSubstrings_mixedScripts_andWildcardsLiterally_data();
+    void search_findsSubstrings_mixedScripts_andWildcardsLiterally();
+    void search_pagesAndCombinesWithCategoryAndSort();
+    void categories_areNestedAndOrdered_andATopCategoryListsItsChildren();
+    void categoryDelete_inUse_isRefusedWithConflict();
+    void productSave_invalid_isRejected_andChangesNothing_data();
+    void productSave_invalid_isRejected_andChangesNothing();
+    void productDetail_moneyIsExact_stockIsAState_andSkusAreReplaced();
+    void setShelf_bulk_isAllOrNothing();
+    void clerk_mayEditTheCatalog();
+
+private:
+    QSqlDatabase openServerDatabase(const QString& connectionName) const;
+    QString createCategory(const QString& name, const QString& parentId = {}, const QString& token = {});
+    QString createProduct(const QJsonObject& body, const QString& token = {});
+    QJsonObject page(const QString& shopId, const QList<std::pair<QString, QString>>& params) const;
+    // Every page of a list, following nextCursor; `betweenPages` runs after each page but the last.
+    QStringList allPages(const QString& shopId,
+                         QList<std::pair<QString, QString>> params,
+                         const std::function<void(const QStringList& seen)>& betweenPages = {});
+    qint64 changeCounter(const QString& shopId) const;
+    QString createShopB(QString* ownerToken);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<ServerProcess> m_server;
+    QString m_token;
+    QString m_shopId;
+    QUrl m_postgresUrl;
+};
+
+void tst_Catalog::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QStringList args;
+    if (g_engine == QLatin1String("postgres")) {
+        const QUrl fixture(testPostgresUrl());
+        QVERIFY2(fixture.isValid() && !fixture.host().isEmpty(),
+                 "no PostgreSQL: set XD_TEST_POSTGRES_URL or run through ctest (its fixture starts a cluster)");
+        {
+            QSqlDatabase admin = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("create"));
+            admin.setHostName(fixture.host());
+            admin.setPort(fixture.port(5432));
+            admin.setUserName(fixture.userName());
+            admin.setDatabaseName(fixture.path().mid(1));
+            QVERIFY2(admin.open(), qPrintable(admin.lastError().text()));
+            const QString name = QStringLiteral("xd_catalog_%1").arg(QCoreApplication::applicationPid());
+            QSqlQuery query(admin);
+            QVERIFY(query.exec(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(name)));
+            QVERIFY2(query.exec(QStringLiteral("CREATE DATABASE %1").arg(name)), qPrintable(query.lastError().text()));
+            m_postgresUrl = fixture;
+            m_postgresUrl.setPath(QLatin1Char('/') + name);
+            admin.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("create"));
+        args << QStringLiteral("--database") << m_postgresUrl.toString();
+    }
+    m_server = std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("data")));
+    QVERIFY2(m_server->start(args), qPrintable(m_server->errorText()));
+    m_token = m_server->login(m_server->demoShopName(), QStringLiteral("owner"), m_server->demoPassword());
+    QVERIFY(!m_token.isEmpty());
+    m_shopId = m_server->demoShopId();
+    QVERIFY(xd::Id::isValid(m_shopId));
+}
+
+void tst_Catalog::cleanupTestCase()
+{
+    m_server->stop();
+}
+
+QSqlDatabase tst_Catalog::openServerDatabase(const QString& connectionName) const
+{
+    if (m_postgresUrl.isEmpty()) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+        db.setDatabaseName(m_server->dataDir() + QStringLiteral("/xiaodian.db"));
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        db.open();
+        return db;
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+    db.setHostName(m_postgresUrl.host());
+    db.setPort(m_postgresUrl.port(5432));
+    db.setUserName(m_postgresUrl.userName());
+    db.setDatabaseName(m_postgresUrl.path().mid(1));
+    db.open();
+    return db;
+}
+
+QString tst_Catalog::createCategory(const QString& name, const QString& parentId, const QString& token)
+{
+    QJsonObject body{{QStringLiteral("name"), name}};
+    if (!parentId.isEmpty())
+        body.insert(QStringLiteral("parentId"), parentId);
+    const auto reply =
+        m_server->requestJson("POST", QStringLiteral("/admin/v1/categories"), body, token.isEmpty() ? m_token : token);
+    if (reply.status != 201)
+        qWarning() << reply.status << reply.body;
+    return reply.status == 201 ? reply.json.value(QStringLiteral("id")).toString() : QString();
+}
+
+QString tst_Catalog::createProduct(const QJsonObject& body, const QString& token)
+{
+    const auto reply =
+        m_server->requestJson("POST", QStringLiteral("/admin/v1/products"), body, token.isEmpty() ? m_token : token);
+    if (reply.status != 201)
+        qWarning() << reply.status << reply.body;
+    return reply.status == 201 ? reply.json.value(QStringLiteral("id")).toString() : QString();
+}
+
+QJsonObject tst_Catalog::page(const QString& shopId, const QList<std::pair<QString, QString>>& params) const
+{
+    const auto reply =
+        m_server->request("GET", withQuery(QStringLiteral("/api/v1/shops/%1/products").arg(shopId), params));
+    if (reply.status != 200)
+        qWarning() << reply.status << reply.body;
+    return reply.json;
+}
+
+QStringList tst_Catalog::allPages(const QString& shopId,
+                                  QList<std::pair<QString, QString>> params,
+                                  const std::function<void(const QStringList& seen)>& betweenPages)
+{
+    QStringList seen;
+    QString cursor;
+    for (int guard = 0; guard < 1000; ++guard) {
+        auto withCursor = params;
+        if (!cursor.isEmpty())
+            withCursor.append({QStringLiteral("cursor"), cursor});
+        const QJsonObject reply = page(shopId, withCursor);
+        seen << idsOf(reply.value(QStringLiteral("items")).toArray());
+        cursor = reply.value(QStringLiteral("nextCursor")).toString();
+        if (cursor.isEmpty())
+            break;
+        if (betweenPages)
+            betweenPages(seen);
+    }
+    return seen;
+}
+
+qint64 tst_Catalog::changeCounter(const QString& shopId) const
+{
+    qint64 counter = -1;
+    {
+        QSqlDatabase db = openServerDatabase(QStringLiteral("counter"));
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("SELECT change_counter FROM shops WHERE id = ?"));
+        query.addBindValue(shopId);
+        if (query.exec() && query.next())
+            counter = query.value(0).toLongLong();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("counter"));
+    return counter;
+}
+
+QString tst_Catalog::createShopB(QString* ownerToken)
+{
+    static int n = 0;
+    int exitCode = -1;
+    const QString name = QStringLiteral("对面店%1").arg(++n);
+    const QString out = m_server->runCommand({QStringLiteral("shop"),
+                                              QStringLiteral("create"),
+                                              QStringLiteral("--name"),
+                                              name,
+                                              QStringLiteral("--owner"),
+                                              QStringLiteral("bob")},
+                                             {},
+                                             &exitCode);
+    if (exitCode != 0)
+        return {};
+    const QString password = QRegularExpression(QStringLiteral("password: (\\S+)")).match(out).captured(1);
+    *ownerToken = m_server->login(name, QStringLiteral("bob"), password);
+    return QRegularExpression(QStringLiteral("\\(id ([0-9a-f-]{36})")).match(out).captured(1);
+}
+
+void tst_Catalog::publicList_pagesWithoutGapsOrDuplicates_whileProductsAreEdited_data()
+{
+    QTest::addColumn<QString>("sort");
+    for (const char* sort : {"default", "newest", "sales", "price_asc", "price_desc"})
+        QTest::newRow(sort) << QString::fromLatin1(sort);
+}
+
+void tst_Catalog::publicList_pagesWithoutGapsOrDuplicates_whileProductsAreEdited()
+{
+    QFETCH(QString, sort);
+    const QString category = createCategory(QStringLiteral("翻页") + sort);
+    QVERIFY(!category.isEmpty());
+    QHash<QString, QJsonObject> bodies;
+    QStringList created;
+    for (int i = 0; i < 23; ++i) {
+        // Few distinct keys, so that page boundaries fall inside runs of equal keys (the id breaks the tie).
+        const QJsonObject body = product(QStringLiteral("商品%1").arg(i), category, 100 * (i % 4), i % 3);
+        const QString id = createProduct(body);
+        QVERIFY(!id.isEmpty());
+        bodies.insert(id, body);
+        created << id;
+    }
+    QSet<QString> hidden;
+    QSet<QString> changedVisibility;
+    int round = 0;
+    const QList<std::pair<QString, QString>> params{{QStringLiteral("category"), category},
+                                                    {QStringLiteral("sort"), sort},
+                                                    {QStringLiteral("limit"), QStringLiteral("4")}};
+    const QStringList seen = allPages(m_shopId, params, [&](const QStringList& seenSoFar) {
+        ++round;
+        // Edit products already shown and not yet shown, without touching this sort's own key.
+        for (const QString& id : {seenSoFar.first(), created.at((round * 7) % created.size())}) {
+            QJsonObject body = bodies.value(id);
+            body.insert(QStringLiteral("name"), QStringLiteral("改名%1").arg(round));
+            if (!sort.startsWith(QLatin1String("price")))
+                body.insert(QStringLiteral("skus"), QJsonArray{sku(999 + round, 5)});
+            if (sort != QLatin1String("default"))
+                body.insert(QStringLiteral("sortWeight"), round);
+            const auto reply =
+                m_server->requestJson("PUT", QStringLiteral("/admin/v1/products/%1").arg(id), body, m_token);
+            QCOMPARE(reply.status, 200);
+        }
+        // A new product arrives, and an unseen one leaves the shelf, and another is deleted.
+        const QString added = createProduct(product(QStringLiteral("新品%1").arg(round), category, 150, 1));
+        changedVisibility.insert(added);
+        for (const QString& id : std::as_const(created)) {
+            if (seenSoFar.contains(id) || changedVisibility.contains(id))
+                continue;
+            changedVisibility.insert(id);
+            hidden.insert(id);
+            if (round % 2) {
+                QCOMPARE(m_server
+                             ->requestJson("POST",
+                                           QStringLiteral("/admin/v1/products/shelf"),
+                                           QJsonObject{{QStringLiteral("ids"), QJsonArray{id}},
+                                                       {QStringLiteral("onShelf"), false}},
+                                           m_token)
+                             .status,
+                         200);
+            } else {
+                QCOMPARE(
+                    m_server->request("DELETE", QStringLiteral("/admin/v1/products/%1").arg(id), {}, m_token).status,
+                    200);
+            }
+            break;
+        }
+    });
+    QVERIFY(round >= 4);
+    QCOMPARE(QSet<QString>(seen.cbegin(), seen.cend()).size(), seen.size()); // no duplicates
+    for (const QString& id : std::as_const(created)) {
+        if (hidden.contains(id))
+            QVERIFY2(!seen.contains(id), "a product hidden before its page was shown");
+        else if (!changedVisibility.contains(id))
+            QVERIFY2(seen.contains(id), "a gap: a product visible all along was skipped");
+    }
+}
+
+void tst_Catalog::publicList_sortsByEachKey_data()
+{
+    publicList_pagesWithoutGapsOrDuplicates_whileProductsAreEdited_data();
+}
+
+void tst_Catalog::publicList_sortsByEachKey()
+{
+    QFETCH(QString, sort);
+    const QString category = createCategory(QStringLiteral("排序") + sort);
+    QStringList ids;
+    for (int i = 0; i < 6; ++i) {
+        ids << createProduct(product(QStringLiteral("排%1").arg(i), category, 100 + 10 * (i % 3), i % 2));
+        QVERIFY(!ids.last().isEmpty());
+    }
+    const QJsonArray items = page(m_shopId, {{QStringLiteral("category"), category}, {QStringLiteral("sort"), sort}})
+                                 .value(QStringLiteral("items"))
+                                 .toArray();
+    QCOMPARE(items.size(), 6);
+    auto key = [&](const QJsonObject& item) -> qint64 {
+        if (sort.startsWith(QLatin1String("price")))
+            return item.value(QStringLiteral("priceFen")).toInteger();
+        if (sort == QLatin1String("sales"))
+            return item.value(QStringLiteral("salesCount")).toInteger();
+        if (sort == QLatin1String("newest"))
+            return ids.indexOf(item.value(QStringLiteral("id")).toString());
+        return ids.indexOf(item.value(QStringLiteral("id")).toString()) % 2; // the sort weight
+    };
+    const bool ascending = sort == QLatin1String("price_asc");
+    for (int i = 1; i < items.size(); ++i) {
+        const qint64 previous = key(items.at(i - 1).toObject());
+        const qint64 current = key(items.at(i).toObject());
+        QVERIFY2(ascending ? previous <= current : previous >= current, qPrintable(QStringLiteral("at %1").arg(i)));
+    }
+}
+
+void tst_Catalog::publicApi_neverShowsOffShelfDeletedOrOtherShopsProducts()
+{
+    const QString category = createCategory(QStringLiteral("可见性"));
+    const QString visible = createProduct(product(QStringLiteral("隐身测试上架"), category));
+    QJsonObject offBody = product(QStringLiteral("隐身测试下架"), category);
+    offBody.insert(QStringLiteral("onShelf"), false);
+    const QString off = createProduct(offBody);
+    const QString gone = createProduct(product(QStringLiteral("隐身测试删除"), category));
+    QVERIFY(!visible.isEmpty() && !off.isEmpty() && !gone.isEmpty());
+    QCOMPARE(m_server->request("DELETE", QStringLiteral("/admin/v1/products/%1").arg(gone), {}, m_token).status, 200);
+
+    QString tokenB;
+    const QString shopB = createShopB(&tokenB);
+    QVERIFY(!shopB.isEmpty() && !tokenB.isEmpty());
+    const QString categoryB = createCategory(QStringLiteral("可见性"), {}, tokenB);
+    const QString productB = createProduct(product(QStringLiteral("隐身测试别家"), categoryB), tokenB);
+    QVERIFY(!productB.isEmpty());
+
+    for (const QString& q : {QStringLiteral("隐身测试"), QString()}) {
+        QList<std::pair<QString, QString>> params{{QStringLiteral("limit"), QStringLiteral("50")}};
+        if (!q.isEmpty())
+            params.append({QStringLiteral("q"), q});
+        const QStringList ids = allPages(m_shopId, params);
+        QVERIFY(ids.contains(visible));
+        QVERIFY(!ids.contains(off));
+        QVERIFY(!ids.contains(gone));
+        QVERIFY(!ids.contains(productB));
+        const QStringList idsB = allPages(shopB, params);
+        QCOMPARE(idsB, QStringList{productB});
+    }
+    // Another shop's category filters nothing in: it is not this shop's.
+    QCOMPARE(m_server
+                 ->request("GET",
+                           withQuery(QStringLiteral("/api/v1/shops/%1/products").arg(m_shopId),
+                                     {{QStringLiteral("category"), categoryB}}))
+                 .status,
+             404);
+    const QString detail = QStringLiteral("/api/v1/shops/%1/products/%2");
+    QCOMPARE(m_server->request("GET", detail.arg(m_shopId, visible)).status, 200);
+    QCOMPARE(m_server->request("GET", detail.arg(m_shopId, off)).status, 404);
+    QCOMPARE(m_server->request("GET", detail.arg(m_shopId, gone)).status, 404);
+    QCOMPARE(m_server->request("GET", detail.arg(m_shopId, productB)).status, 404);
+    QCOMPARE(m_server->request("GET", detail.arg(shopB, productB)).status, 200);
+    // The merchant sees the off-shelf product, but never another shop's.
+    QCOMPARE(m_server->request("GET", QStringLiteral("/admin/v1/products/%1").arg(off), {}, m_token).status, 200);
+    QCOMPARE(m_server->request("GET", QStringLiteral("/admin/v1/products/%1").arg(productB), {}, m_token).status, 404);
+    // And cannot write it: the id is taken by the other shop.
+    QJsonObject steal = product(QStringLiteral("抢"), category);
+    steal.insert(QStringLiteral("id"), productB);
+    QCOMPARE(m_server->requestJson("PUT", QStringLiteral("/admin/v1/products/%1").arg(productB), steal, m_token).status,
+             409);
+    QCOMPARE(m_server->request("DELETE", QStringLiteral("/admin/v1/products/%1").arg(productB), {}, m_token).status,
+             404);
+}
+
+void tst_Catalog::publicApi_invalidParameters_are400WithCode_data()
+{
+    QTest::addColumn<QString>("path");
+    const QString list = QStringLiteral("/api/v1/shops/{shop}/products");
+    auto with = [&](const QString& key, const QString& value) {
+        return withQuery(list, {{key, value}});
+    };
+    QTest::newRow("negative limit") << with(QStringLiteral("limit"), QStringLiteral("-1"));
+    QTest::newRow("zero limit") << with(QStringLiteral("limit"), QStringLiteral("0"));
+    QTest::newRow("huge limit") << with(QStringLiteral("limit"), QStringLiteral("100000"));
+    QTest::newRow("overflowing limit") << with(QStringLiteral("limit"), QStringLiteral("99999999999999999999"));
+    QTest::newRow("text limit") << with(QStringLiteral("limit"), QStringLiteral("ten"));
+    QTest::newRow("bad sort") << with(QStringLiteral("sort"), QStringLiteral("cheapest"));
+    QTest::newRow("sql in sort") << with(QStringLiteral("sort"), QStringLiteral("price_asc; DROP TABLE products"));
+    QTest::newRow("malformed category") << with(QStringLiteral("category"), QStringLiteral("abc"));
+    QTest::newRow("malformed cursor") << with(QStringLiteral("cursor"), QStringLiteral("!!!"));
+    QTest::newRow("cursor of garbage") << with(QStringLiteral("cursor"),
+                                               QString::fromLatin1(QByteArray("1|default|x|y").toBase64()));
+    QTest::newRow("cursor of another sort") << withQuery(
+        list,
+        {{QStringLiteral("sort"), QStringLiteral("newest")},
+         {QStringLiteral("cursor"),
+          QString::fromLatin1(QByteArray("1|default|5|01890a5d-ac96-774b-bcce-b302099a8057")
+                                  .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals))}});
+    QTest::newRow("long query") << with(QStringLiteral("q"), QString(51, QChar(0x8336)));
+    QTest::newRow("malformed shop") << QStringLiteral("/api/v1/shops/not-an-id/products");
+    QTest::newRow("malformed shop, categories") << QStringLiteral("/api/v1/shops/not-an-id/categories");
+    QTest::newRow("malformed product") << QStringLiteral("/api/v1/shops/{shop}/products/123");
+}
+
+void tst_Catalog::publicApi_invalidParameters_are400WithCode()
+{
+    QFETCH(QString, path);
+    const auto reply = m_server->request("GET", QString(path).replace(QStringLiteral("{shop}"), m_shopId));
+    QCOMPARE(reply.status, 400);
+    const QJsonObject error = reply.json.value(QStringLiteral("error")).toObject();
+    QCOMPARE(error.value(QStringLiteral("code")).toString(), QStringLiteral("invalid_argument"));
+    QVERIFY(!error.value(QStringLiteral("message")).toString().isEmpty());
+}
+
+void tst_Catalog::search_findsSubstrings_mixedScripts_andWildcardsLiterally_data()
+{
+    QTest::addColumn<QString>("q");
+    QTest::addColumn<QStringList>("expected");
+    const QString latte = QStringLiteral("经典红茶拿铁");
+    QTest::newRow("two characters in the middle") << QStringLiteral("红茶") << QStringList{latte};
+    QTest::newRow("one character") << QStringLiteral("茶")
+                                   << QStringList{latte, QStringLiteral("普通绿茶"), QStringLiteral("under_score 茶")};
+    QTest::newRow("three characters") << QStringLiteral("红茶拿") << QStringList{latte};
+    QTest::newRow("reversed finds nothing") << QStringLiteral("茶红") << QStringList{};
+    QTest::newRow("latin and chinese terms") << QStringLiteral("latte 拿铁") << QStringList{QStringLiteral("冰美式")};
+    QTest::newRow("latin case folds") << QStringLiteral("LATTE") << QStringList{QStringLiteral("冰美式")};
+    QTest::newRow("mixed in one term") << QStringLiteral("A4纸") << QStringList{QStringLiteral("A4纸 70g 500张")};
+    QTest::newRow("full width input") << QStringLiteral("Ａ４纸") << QStringList{QStringLiteral("A4纸 70g 500张")};
+    QTest::newRow("keywords") << QStringLiteral("奶茶") << QStringList{latte};
+    QTest::newRow("percent is literal") << QStringLiteral("%") << QStringList{QStringLiteral("100%纯果汁")};
+    QTest::newRow("percent pair") << QStringLiteral("0%纯") << QStringList{QStringLiteral("100%纯果汁")};
+    QTest::newRow("underscore is literal") << QStringLiteral("_") << QStringList{QStringLiteral("under_score 茶")};
+    QTest::newRow("backslash is literal") << QStringLiteral("\\") << QStringList{};
+    QTest::newRow("like pattern") << QStringLiteral("%茶%") << QStringList{};
+    QTest::newRow("spaces only is no search") << QStringLiteral("   ")
+                                              << QStringList{latte,
+                                                             QStringLiteral("普通绿茶"),
+                                                             QStringLiteral("under_score 茶"),
+                                                             QStringLiteral("冰美式"),
+                                                             QStringLiteral("A4纸 70g 500张"),
+                                                             QStringLiteral("100%纯果汁")};
+}
+
+void tst_Catalog::search_findsSubstrings_mixedScripts_andWildcardsLiterally()
+{
+    QFETCH(QString, q);
+    QFETCH(QStringList, expected);
+    static QString category;
+    if (category.isEmpty()) {
+        category = createCategory(QStringLiteral("搜索"));
+        QJsonObject latte = product(QStringLiteral("经典红茶拿铁"), category);
+        latte.insert(QStringLiteral("keywords"), QStringLiteral("奶茶 下午茶"));
+        QJsonObject americano = product(QStringLiteral("冰美式"), category);
+        americano.insert(QStringLiteral("subtitle"), QStringLiteral("Iced Latte 拿铁风味"));
+        for (const QJsonObject& body : {latte,
+                                        americano,
+                                        product(QStringLiteral("普通绿茶"), category),
+                                        product(QStringLiteral("A4纸 70g 500张"), category),
+                                        product(QStringLiteral("100%纯果汁"), category),
+                                        product(QStringLiteral("under_score 茶"), category)})
+            QVERIFY(!createProduct(body).isEmpty());
+    }
+    const QStringList ids = allPages(m_shopId,
+                                     {{QStringLiteral("category"), category},
+                                      {QStringLiteral("q"), q},
+                                      {QStringLiteral("limit"), QStringLiteral("50")}});
+    const QJsonArray items = page(m_shopId,
+                                  {{QStringLiteral("category"), category},
+                                   {QStringLiteral("q"), q},
+                                   {QStringLiteral("limit"), QStringLiteral("50")}})
+                                 .value(QStringLiteral("items"))
+                                 .toArray();
+    QCOMPARE(namesOf(items), QSet<QString>(expected.cbegin(), expected.cend()));
+    QCOMPARE(ids.size(), expected.size());
+}
+
+void tst_Catalog::search_pagesAndCombinesWithCategoryAndSort()
+{
+    const QString top = createCategory(QStringLiteral("茶饮"));
+    const QString child = createCategory(QStringLiteral("红茶类"), top);
+    const QString other = createCategory(QStringLiteral("别的"));
+    QStringList teas;
+    for (int i = 0; i < 7; ++i)
+        teas << createProduct(product(QStringLiteral("翻页红茶%1号").arg(i), i % 2 ? child : top, 500 - i * 10));
+    QVERIFY(!createProduct(product(QStringLiteral("翻页红茶别类"), other)).isEmpty());
+    QVERIFY(!createProduct(product(QStringLiteral("翻页咖啡"), top)).isEmpty());
+    const QStringList found = allPages(m_shopId,
+                                       {{QStringLiteral("q"), QStringLiteral("翻页红茶")},
+                                        {QStringLiteral("category"), top},
+                                        {QStringLiteral("sort"), QStringLiteral("price_asc")},
+                                        {QStringLiteral("limit"), QStringLiteral("2")}});
+    QStringList cheapestFirst = teas;
+    std::reverse(cheapestFirst.begin(), cheapestFirst.end());
+    QCOMPARE(found, cheapestFirst);
+    const QStringList inChild = allPages(m_shopId,
+                                         {{QStringLiteral("q"), QStringLiteral("红")},
+                                          {QStringLiteral("category"), child},
+                                          {QStringLiteral("limit"), QStringLiteral("1")}});
+    QCOMPARE(inChild.size(), 3);
+}
+
+void tst_Catalog::categories_areNestedAndOrdered_andATopCategoryListsItsChildren()
+{
+    QString tokenB;
+    const QString shopB = createShopB(&tokenB);
+    QVERIFY(!shopB.isEmpty());
+    const QString drinks = createCategory(QStringLiteral("饮品"), {}, tokenB);
+    const QString snacks = createCategory(QStringLiteral("小食"), {}, tokenB);
+    const QString coffee = createCategory(QStringLiteral("咖啡"), drinks, tokenB);
+    const QString tea = createCategory(QStringLiteral("茶"), drinks, tokenB);
+    QVERIFY(!drinks.isEmpty() && !snacks.isEmpty() && !coffee.isEmpty() && !tea.isEmpty());
+    // Three levels are refused.
+    QCOMPARE(createCategory(QStringLiteral("深"), coffee, tokenB), QString());
+    QCOMPARE(m_server
+                 ->requestJson("PUT",
+                               QStringLiteral("/admin/v1/categories/order"),
+                               QJsonObject{{QStringLiteral("ids"), QJsonArray{snacks, drinks}}},
+                               tokenB)
+                 .status,
+             200);
+    QCOMPARE(
+        m_server
+            ->requestJson("PUT",
+                          QStringLiteral("/admin/v1/categories/order"),
+                          QJsonObject{{QStringLiteral("parentId"), drinks}, {QStringLiteral("ids"), QJsonArray{tea}}},
+                          tokenB)
+            .json.value(QStringLiteral("error"))
+            .toObject()
+            .value(QStringLiteral("code"))
+            .toString(),
+        QStringLiteral("conflict"));
+    const auto reply = m_server->request("GET", QStringLiteral("/api/v1/shops/%1/categories").arg(shopB));
+    QCOMPARE(reply.status, 200);
+    const QJsonArray tree = reply.json.value(QStringLiteral("categories")).toArray();
+    QCOMPARE(idsOf(tree), (QStringList{snacks, drinks}));
+    QCOMPARE(idsOf(tree.at(1).toObject().value(QStringLiteral("children")).toArray()), (QStringList{coffee, tea}));
+
+    const QString latte = createProduct(product(QStringLiteral("拿铁"), coffee), tokenB);
+    const QString cake = createProduct(product(QStringLiteral("蛋糕"), snacks), tokenB);
+    QVERIFY(!latte.isEmpty() && !cake.isEmpty());
+    QCOMPARE(allPages(shopB, {{QStringLiteral("category"), drinks}}), QStringList{latte});
+    QCOMPARE(allPages(shopB, {{QStringLiteral("category"), coffee}}), QStringList{latte});
+    QCOMPARE(allPages(shopB, {{QStringLiteral("category"), tea}}), QStringList{});
+    // Moving the coffee category under snacks moves its products with it.
+    QCOMPARE(m_server
+                 ->requestJson("PUT",
+                               QStringLiteral("/admin/v1/categories/%1").arg(coffee),
+                               QJsonObject{{QStringLiteral("name"), QStringLiteral("咖啡")},
+                                           {QStringLiteral("parentId"), snacks}},
+                               tokenB)
+                 .status,
+             200);
+    QCOMPARE(allPages(shopB, {{QStringLiteral("category"), drinks}}), QStringList{});
+    const QStringList inSnacks = allPages(shopB, {{QStringLiteral("category"), snacks}});
+    QCOMPARE(QSet<QString>(inSnacks.cbegin(), inSnacks.cend()), (QSet<QString>{latte, cake}));
+}
+
+void tst_Catalog::categoryDelete_inUse_isRefusedWithConflict()
+{
+    const QString parent = createCategory(QStringLiteral("要删的"));
+    const QString child = createCategory(QStringLiteral("子类"), parent);
+    const QString used = createProduct(product(QStringLiteral("占着"), child));
+    QVERIFY(!used.isEmpty());
+    const qint64 before = changeCounter(m_shopId);
+    for (const QString& id : {parent, child}) {
+        const auto reply = m_server->request("DELETE", QStringLiteral("/admin/v1/categories/%1").arg(id), {}, m_token);
+        QCOMPARE(reply.status, 409);
+        QCOMPARE(reply.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("conflict"));
+    }
+    QCOMPARE(changeCounter(m_shopId), before);
+    QCOMPARE(m_server->request("DELETE", QStringLiteral("/admin/v1/products/%1").arg(used), {}, m_token).status, 200);
+    QCOMPARE(m_server->request("DELETE", QStringLiteral("/admin/v1/categories/%1").arg(child), {}, m_token).status,
+             200);
+    QCOMPARE(m_server->request("DELETE", QStringLiteral("/admin/v1/categories/%1").arg(parent), {}, m_token).status,
+             200);
+    QCOMPARE(m_server->request("DELETE", QStringLiteral("/admin/v1/categories/%1").arg(parent), {}, m_token).status,
+             404);
+    const QJsonArray tree = m_server->request("GET", QStringLiteral("/api/v1/shops/%1/categories").arg(m_shopId))
+                                .json.value(QStringLiteral("categories"))
+                                .toArray();
+    QVERIFY(!idsOf(tree).contains(parent));
+    // A product cannot be filed under a deleted category.
+    QCOMPARE(
+        m_server
+            ->requestJson("POST", QStringLiteral("/admin/v1/products"), product(QStringLiteral("迷路"), child), m_token)
+            .status,
+        400);
+}
+
+void tst_Catalog::productSave_invalid_isRejected_andChangesNothing_data()
+{
+    QTest::addColumn<QJsonObject>("patch");
+    auto skus = [](const QJsonArray& list) {
+        return QJsonObject{{QStringLiteral("skus"), list}};
+    };
+    QTest::newRow("empty name") << QJsonObject{{QStringLiteral("name"), QStringLiteral("  ")}};
+    QTest::newRow("name too long") << QJsonObject{{QStringLiteral("name"), QString(101, QChar(0x8336))}};
+    QTest::newRow("name not text") << QJsonObject{{QStringLiteral("name"), 5}};
+    QTest::newRow("unknown field") << QJsonObject{{QStringLiteral("price"), 5}};
+    QTest::newRow("unknown category") << QJsonObject{{QStringLiteral("categoryId"), xd::Id::create()}};
+    QTest::newRow("malformed category") << QJsonObject{{QStringLiteral("categoryId"), QStringLiteral("x")}};
+    QTest::newRow("no skus") << skus({});
+    QTest::newRow("negative price") << skus({sku(-1, 1)});
+    QTest::newRow("price too high") << skus({sku(100'000'001, 1)});
+    QTest::newRow("fractional price") << skus({QJsonObject{
+        {QStringLiteral("id"), xd::Id::create()}, {QStringLiteral("priceFen"), 1.5}, {QStringLiteral("stock"), 1}}});
+    QTest::newRow("price as text") << skus({QJsonObject{{QStringLiteral("id"), xd::Id::create()},
+                                                        {QStringLiteral("priceFen"), QStringLiteral("12.00")},
+                                                        {QStringLiteral("stock"), 1}}});
+    QTest::newRow("negative original") << skus({sku(100, 1, {}, -5)});
+    QTest::newRow("negative stock") << skus({sku(100, -1)});
+    QTest::newRow("same specs twice") << skus({sku(100, 1, {{QStringLiteral("规格"), QStringLiteral("大杯")}}),
+                                               sku(200, 1, {{QStringLiteral("规格"), QStringLiteral("大杯")}})});
+    QTest::newRow("uneven specs") << skus({sku(100, 1, {{QStringLiteral("规格"), QStringLiteral("大杯")}}),
+                                           sku(200, 1, {{QStringLiteral("温度"), QStringLiteral("冰")}})});
+    QJsonArray many;
+    for (int i = 0; i < 201; ++i)
+        many.append(sku(100, 1, {{QStringLiteral("编号"), QString::number(i)}}));
+    QTest::newRow("201 skus") << skus(many);
+}
+
+void tst_Catalog::productSave_invalid_isRejected_andChangesNothing()
+{
+    QFETCH(QJsonObject, patch);
+    static QString category;
+    static QString existing;
+    static QJsonObject original;
+    if (existing.isEmpty()) {
+        category = createCategory(QStringLiteral("校验"));
+        original = product(QStringLiteral("原样"), category, 1234);
+        existing = createProduct(original);
+        QVERIFY(!existing.isEmpty());
+    }
+    const qint64 before = changeCounter(m_shopId);
+    const QByteArray detailBefore =
+        m_server->request("GET", QStringLiteral("/admin/v1/products/%1").arg(existing), {}, m_token).body;
+
+    QJsonObject created = product(QStringLiteral("新的"), category);
+    QJsonObject updated = original;
+    for (auto it = patch.begin(); it != patch.end(); ++it) {
+        created.insert(it.key(), it.value());
+        updated.insert(it.key(), it.value());
+    }
+    const auto post = m_server->requestJson("POST", QStringLiteral("/admin/v1/products"), created, m_token);
+    QCOMPARE(post.status, 400);
+    QCOMPARE(post.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+             QStringLiteral("invalid_argument"));
+    const auto put =
+        m_server->requestJson("PUT", QStringLiteral("/admin/v1/products/%1").arg(existing), updated, m_token);
+    QCOMPARE(put.status, 400);
+
+    QCOMPARE(changeCounter(m_shopId), before);
+    QCOMPARE(m_server
+                 ->request("GET",
+                           QStringLiteral("/admin/v1/products/%1").arg(created.value(QStringLiteral("id")).toString()),
+                           {},
+                           m_token)
+                 .status,
+             404);
+    QCOMPARE(m_server->request("GET", QStringLiteral("/admin/v1/products/%1").arg(existing), {}, m_token).body,
+             detailBefore);
+}
+
+void tst_Catalog::productDetail_moneyIsExact_stockIsAState_andSkusAreReplaced()
+{
+    const QString category = createCategory(QStringLiteral("钱"));
+    const QJsonObject bigHot =
+        sku(100'000'000,
+            0,
+            {{QStringLiteral("规格"), QStringLiteral("大杯")}, {QStringLiteral("温度"), QStringLiteral("热")}},
+            100'000'000);
+    const QJsonObject bigIced =
+        sku(1999,
+            3,
+            {{QStringLiteral("规格"), QStringLiteral("大杯")}, {QStringLiteral("温度"), QStringLiteral("冰")}},
+            2500);
+    const QJsonObject smallIced =
+        sku(1, 500, {{QStringLiteral("规格"), QStringLiteral("中杯")}, {QStringLiteral("温度"), QStringLiteral("冰")}});
+    QJsonObject body = product(QStringLiteral("精确到分"), category);
+    body.insert(QStringLiteral("skus"), QJsonArray{bigHot, bigIced, smallIced});
+    body.insert(QStringLiteral("images"), QJsonArray{QStringLiteral("a.jpg"), QStringLiteral("b.jpg")});
+    body.insert(QStringLiteral("description"), QStringLiteral("好喝"));
+    const QString id = createProduct(body);
+    QVERIFY(!id.isEmpty());
+
+    const auto reply = m_server->request("GET", QStringLiteral("/api/v1/shops/%1/products/%2").arg(m_shopId, id));
+    QCOMPARE(reply.status, 200);
+    const QJsonObject detail = reply.json;
+    QCOMPARE(detail.value(QStringLiteral("priceFen")).toInteger(), 1);
+    QCOMPARE(detail.value(QStringLiteral("price")).toString(), QStringLiteral("0.01"));
+    QCOMPARE(detail.value(QStringLiteral("images")).toArray().size(), 2);
+    QCOMPARE(detail.value(QStringLiteral("image")).toString(), QStringLiteral("a.jpg"));
+    QCOMPARE(detail.value(QStringLiteral("description")).toString(), QStringLiteral("好喝"));
+    QCOMPARE(detail.value(QStringLiteral("stockState")).toString(), QStringLiteral("in_stock"));
+    const QJsonArray skus = detail.value(QStringLiteral("skus")).toArray();
+    QCOMPARE(skus.size(), 3);
+    const QJsonObject first = skus.at(0).toObject();
+    QCOMPARE(first.value(QStringLiteral("priceFen")).toInteger(), 100'000'000);
+    QCOMPARE(first.value(QStringLiteral("price")).toString(), QStringLiteral("1000000.00"));
+    QCOMPARE(first.value(QStringLiteral("stockState")).toString(), QStringLiteral("sold_out"));
+    QVERIFY(!first.contains(QStringLiteral("stock"))); // customers see a state, never the number
+    QCOMPARE(skus.at(1).toObject().value(QStringLiteral("price")).toString(), QStringLiteral("19.99"));
+    QCOMPARE(skus.at(1).toObject().value(QStringLiteral("originalPrice")).toString(), QStringLiteral("25.00"));
+    QCOMPARE(skus.at(1).toObject().value(QStringLiteral("stockState")).toString(), QStringLiteral("low"));
+    QCOMPARE(skus.at(2).toObject().value(QStringLiteral("stockState")).toString(), QStringLiteral("in_stock"));
+    QCOMPARE(skus.at(1).toObject().value(QStringLiteral("specs")).toObject().value(QStringLiteral("温度")).toString(),
+             QStringLiteral("冰"));
+    const QJsonArray specs = detail.value(QStringLiteral("specs")).toArray();
+    QCOMPARE(specs.size(), 2);
+    for (const QJsonValue& spec : specs)
+        QCOMPARE(spec.toObject().value(QStringLiteral("values")).toArray().size(), 2);
+
+    // The merchant sees exact stock; replacing the SKU list drops the missing ones.
+    const QJsonObject merchant =
+        m_server->request("GET", QStringLiteral("/admin/v1/products/%1").arg(id), {}, m_token).json;
+    QCOMPARE(
+        merchant.value(QStringLiteral("skus")).toArray().at(1).toObject().value(QStringLiteral("stock")).toInteger(),
+        3);
+    body.insert(QStringLiteral("skus"), QJsonArray{bigIced});
+    QCOMPARE(m_server->requestJson("PUT", QStringLiteral("/admin/v1/products/%1").arg(id), body, m_token).status, 200);
+    const QJsonObject after =
+        m_server->request("GET", QStringLiteral("/api/v1/shops/%1/products/%2").arg(m_shopId, id)).json;
+    QCOMPARE(idsOf(after.value(QStringLiteral("skus")).toArray()),
+             QStringList{bigIced.value(QStringLiteral("id")).toString()});
+    QCOMPARE(after.value(QStringLiteral("priceFen")).toInteger(), 1999);
+    QCOMPARE(after.value(QStringLiteral("stockState")).toString(), QStringLiteral("low"));
+    // A SKU id belongs to its product for good.
+    QJsonObject thief = product(QStringLiteral("偷SKU"), category);
+    thief.insert(QStringLiteral("skus"), QJsonArray{bigIced});
+    QCOMPARE(m_server->requestJson("POST", QStringLiteral("/admin/v1/products"), thief, m_token).status, 409);
+}
+
+void tst_Catalog::setShelf_bulk_isAllOrNothing()
+{
+    const QString category = createCategory(QStringLiteral("批量"));
+    QStringList ids;
+    for (int i = 0; i < 3; ++i)
+        ids << createProduct(product(QStringLiteral("批量%1").arg(i), category));
+    const qint64 before = changeCounter(m_shopId);
+    auto shelf = [&](const QJsonArray& list, bool on) {
+        return m_server->requestJson("POST",
+                                     QStringLiteral("/admin/v1/products/shelf"),
+                                     QJsonObject{{QStringLiteral("ids"), list}, {QStringLiteral("onShelf"), on}},
+                                     m_token);
+    };
+    QCOMPARE(shelf(QJsonArray{ids[0], xd::Id::create()}, false).status, 404);
+    QCOMPARE(shelf(QJsonArray{ids[0], ids[0]}, false).status, 400);
+    QCOMPARE(shelf(QJsonArray{}, false).status, 400);
+    QCOMPARE(changeCounter(m_shopId), before);
+    QCOMPARE(allPages(m_shopId, {{QStringLiteral("category"), category}}).size(), 3);
+    const auto off = shelf(QJsonArray{ids[0], ids[1]}, false);
+    QCOMPARE(off.status, 200);
+    QCOMPARE(changeCounter(m_shopId), before + 1); // one operation, one version
+    QCOMPARE(allPages(m_shopId, {{QStringLiteral("category"), category}}), QStringList{ids[2]});
+    const QJsonArray offList = m_server
+                                   ->request("GET",
+                                             withQuery(QStringLiteral("/admin/v1/products"),
+                                                       {{QStringLiteral("category"), category},
+                                                        {QStringLiteral("shelf"), QStringLiteral("off")}}),
+                                             {},
+                                             m_token)
+                                   .json.value(QStringLiteral("items"))
+                                   .toArray();
+    const QStringList offIds = idsOf(offList);
+    QCOMPARE(QSet<QString>(offIds.cbegin(), offIds.cend()), (QSet<QString>{ids[0], ids[1]}));
+}
+
+void tst_Catalog::clerk_mayEditTheCatalog()
+{
+    const auto added = m_server->requestJson("POST",
+                                             QStringLiteral("/admin/v1/staff"),
+                                             QJsonObject{{QStringLiteral("login"), QStringLiteral("catclerk")},
+                                                         {QStringLiteral("displayName"), QStringLiteral("店员")},
+                                                         {QStringLiteral("role"), QStringLiteral("clerk")},
+                                                         {QStringLiteral("password"), QStringLiteral("clerkpass123")}},
+                                             m_token);
+    QCOMPARE(added.status, 201);
+    const QString clerk =
+        m_server->login(m_server->demoShopName(), QStringLiteral("catclerk"), QStringLiteral("clerkpass123"));
+    QVERIFY(!clerk.isEmpty());
+    const QString category = createCategory(QStringLiteral("店员建的"), {}, clerk);
+    QVERIFY(!category.isEmpty());
+    QVERIFY(!createProduct(product(QStringLiteral("店员上架"), category), clerk).isEmpty());
+    QCOMPARE(m_server->request("GET", QStringLiteral("/admin/v1/products"), {}, QStringLiteral("bad-token")).status,
+             401);
+}
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QStringList args = QCoreApplication::arguments();
+    if (args.size() >= 2 && (args.at(1) == QLatin1String("sqlite") || args.at(1) == QLatin1String("postgres")))
+        g_engine = args.takeAt(1);
+    tst_Catalog test;
+    return QTest::qExec(&test, args);
+}
+#include "tst_catalog.moc"
