@@ -57,6 +57,22 @@ Result<int> Migrator::currentVersion(const Database& database)
     return version->toInt();
 }
 
+Result<int> Migrator::upToDateVersion(const Database& database) const
+{
+    auto recorded = database.exec(QStringLiteral("SELECT version, name FROM %1 ORDER BY version").arg(kTable));
+    if (!recorded)
+        return recorded.error();
+    int expected = 1;
+    while (recorded->next()) {
+        const int version = recorded->value(0).toInt();
+        if (version != expected || version > latestVersion() ||
+            m_migrations[version - 1].name != recorded->value(1).toString())
+            return 0; // something to do or to refuse: the locked path below decides
+        ++expected;
+    }
+    return expected - 1 == latestVersion() ? latestVersion() : 0;
+}
+
 Result<int> Migrator::migrate(const Database& database, qint64 nowMs) const
 {
     if (const Status valid = validate(); !valid)
@@ -64,6 +80,13 @@ Result<int> Migrator::migrate(const Database& database, qint64 nowMs) const
     // CREATE TABLE IF NOT EXISTS is safe to race; the lock below then serialises the real work.
     if (const Status table = ensureTable(database); !table)
         return table.error();
+
+    // The common case -- nothing to do -- needs no write lock: a server starting (or an operator's command
+    // running) beside a busy server must not stall its writers.
+    if (auto version = upToDateVersion(database); !version)
+        return version.error();
+    else if (*version > 0)
+        return *version;
 
     auto tx = Transaction::begin(database);
     if (!tx)

@@ -28,6 +28,8 @@ public:
 
 private:
     Status validate() const;
+    // The latest version when the recorded history is exactly this program's, else 0 (read without locking).
+    Result<int> upToDateVersion(const Database& database) const;
 
     QList<Migration> m_migrations;
 };
