@@ -16,6 +16,8 @@ namespace xd {
 const QString CacheStore::ShopEntity = QStringLiteral("shop");
 const QString CacheStore::StaffEntity = QStringLiteral("staff");
 const QString CacheStore::PhotoEntity = QStringLiteral("shop_photo");
+const QString CacheStore::CategoryEntity = QStringLiteral("category");
+const QString CacheStore::ProductEntity = QStringLiteral("product");
 
 namespace {
 
@@ -53,6 +55,21 @@ const QList<CacheMigration>& migrations()
          {
              QStringLiteral("CREATE TABLE acked_outbox (mid INTEGER PRIMARY KEY NOT NULL, name TEXT NOT NULL, "
                             "args TEXT NOT NULL)"),
+         }},
+        {3,
+         "catalog: categories and products",
+         {
+             QStringLiteral("CREATE TABLE category (id TEXT PRIMARY KEY NOT NULL, version INTEGER NOT NULL, "
+                            "parent_id TEXT, position INTEGER NOT NULL DEFAULT 0, name TEXT NOT NULL DEFAULT '', "
+                            "data TEXT NOT NULL)"),
+             QStringLiteral("CREATE INDEX category_by_position ON category (parent_id, position, id)"),
+             QStringLiteral("CREATE TABLE product (id TEXT PRIMARY KEY NOT NULL, version INTEGER NOT NULL, "
+                            "category_id TEXT, name TEXT NOT NULL DEFAULT '', on_shelf INTEGER NOT NULL DEFAULT 0, "
+                            "data TEXT NOT NULL)"),
+             QStringLiteral("CREATE INDEX product_by_category ON product (category_id, name, id)"),
+             QStringLiteral("CREATE INDEX product_by_name ON product (name, id)"),
+             // Pulls of older builds skipped these entities while their cookie moved on: pull everything again.
+             QStringLiteral("UPDATE meta SET value = '' WHERE key = 'cookie'"),
          }},
     };
     return list;
@@ -149,7 +166,8 @@ const QString kOutboxColumns = QStringLiteral("mid, name, args, created_at_ms, s
 
 bool isKnownEntity(const QString& entity)
 {
-    return entity == CacheStore::ShopEntity || entity == CacheStore::StaffEntity || entity == CacheStore::PhotoEntity;
+    return entity == CacheStore::ShopEntity || entity == CacheStore::StaffEntity || entity == CacheStore::PhotoEntity ||
+           entity == CacheStore::CategoryEntity || entity == CacheStore::ProductEntity;
 }
 
 } // namespace
@@ -370,6 +388,30 @@ Status CacheStore::applyPullPage(const QList<sync::SyncRow>& rows, const QString
                                row.data.value(QStringLiteral("role")).toString(),
                                row.data.value(QStringLiteral("disabled")).toBool() ? 1 : 0,
                                toText(row.data)});
+            } else if (row.entity == CategoryEntity) {
+                const QJsonValue parent = row.data.value(QStringLiteral("parentId"));
+                written =
+                    run(db,
+                        QStringLiteral("INSERT OR REPLACE INTO category (id, version, parent_id, position, name, "
+                                       "data) VALUES (?, ?, ?, ?, ?, ?)"),
+                        {row.id,
+                         row.version,
+                         parent.isString() ? QVariant(parent.toString()) : QVariant(QMetaType::fromType<QString>()),
+                         row.data.value(QStringLiteral("position")).toInt(),
+                         row.data.value(QStringLiteral("name")).toString(),
+                         toText(row.data)});
+            } else if (row.entity == ProductEntity) {
+                const QJsonValue category = row.data.value(QStringLiteral("categoryId"));
+                written =
+                    run(db,
+                        QStringLiteral("INSERT OR REPLACE INTO product (id, version, category_id, name, on_shelf, "
+                                       "data) VALUES (?, ?, ?, ?, ?, ?)"),
+                        {row.id,
+                         row.version,
+                         category.isString() ? QVariant(category.toString()) : QVariant(QMetaType::fromType<QString>()),
+                         row.data.value(QStringLiteral("name")).toString(),
+                         row.data.value(QStringLiteral("onShelf")).toBool() ? 1 : 0,
+                         toText(row.data)});
             } else {
                 written =
                     run(db,

@@ -58,6 +58,8 @@ public:
     static const QString ShopEntity;
     static const QString StaffEntity;
     static const QString PhotoEntity;
+    static const QString CategoryEntity;
+    static const QString ProductEntity;
 
     CacheStore(CacheDatabase& database, const Clock& clock, QObject* parent = nullptr);
     ~CacheStore() override;

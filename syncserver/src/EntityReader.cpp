@@ -2,6 +2,7 @@
 
 #include "xiaodian/db/Database.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -145,6 +146,101 @@ EntityReader::changedSince(const QString& shopId, const sync::Cursor& cursor, in
                                       q->value(1).toLongLong(),
                                       deleted,
                                       deleted ? QJsonObject() : photoData(*q)});
+        }
+    }
+
+    { // categories
+        QVariantList values{shopId};
+        const QString where = afterCursor(cursor, sync::entityOrder(QStringLiteral("category")), values);
+        auto q = m_database.exec(
+            QStringLiteral("SELECT id, version, deleted, parent_id, name, icon, position FROM categories "
+                           "WHERE shop_id = ? AND %1")
+                    .arg(where) +
+                limitClause,
+            values);
+        if (!q)
+            return q.error();
+        while (q->next()) {
+            const bool deleted = q->value(2).toInt() != 0;
+            QJsonObject data;
+            if (!deleted)
+                data = QJsonObject{{QStringLiteral("parentId"),
+                                    q->value(3).isNull() ? QJsonValue() : QJsonValue(q->value(3).toString())},
+                                   {QStringLiteral("name"), q->value(4).toString()},
+                                   {QStringLiteral("icon"), q->value(5).toString()},
+                                   {QStringLiteral("position"), q->value(6).toInt()}};
+            rows.append(sync::SyncRow{
+                QStringLiteral("category"), q->value(0).toString(), q->value(1).toLongLong(), deleted, data});
+        }
+    }
+    { // products, each with its SKUs (product.save rewrites a product and its SKUs at one version)
+        QVariantList values{shopId};
+        const QString where = afterCursor(cursor, sync::entityOrder(QStringLiteral("product")), values);
+        auto q = m_database.exec(
+            QStringLiteral("SELECT id, version, deleted, category_id, name, subtitle, keywords, description, images, "
+                           "on_shelf, sort_weight, sales_count, created_at_ms, updated_at_ms FROM products "
+                           "WHERE shop_id = ? AND %1")
+                    .arg(where) +
+                limitClause,
+            values);
+        if (!q)
+            return q.error();
+        QList<qsizetype> live; // indexes into rows of products that need their SKUs
+        while (q->next()) {
+            const bool deleted = q->value(2).toInt() != 0;
+            QJsonObject data;
+            if (!deleted) {
+                data = QJsonObject{{QStringLiteral("categoryId"),
+                                    q->value(3).isNull() ? QJsonValue() : QJsonValue(q->value(3).toString())},
+                                   {QStringLiteral("name"), q->value(4).toString()},
+                                   {QStringLiteral("subtitle"), q->value(5).toString()},
+                                   {QStringLiteral("keywords"), q->value(6).toString()},
+                                   {QStringLiteral("description"), q->value(7).toString()},
+                                   {QStringLiteral("images"), parseJson(q->value(8).toString())},
+                                   {QStringLiteral("onShelf"), q->value(9).toInt() != 0},
+                                   {QStringLiteral("sortWeight"), q->value(10).toLongLong()},
+                                   {QStringLiteral("salesCount"), q->value(11).toLongLong()},
+                                   {QStringLiteral("createdAtMs"), q->value(12).toLongLong()},
+                                   {QStringLiteral("updatedAtMs"), q->value(13).toLongLong()},
+                                   {QStringLiteral("skus"), QJsonArray()}};
+                live.append(rows.size());
+            }
+            rows.append(sync::SyncRow{
+                QStringLiteral("product"), q->value(0).toString(), q->value(1).toLongLong(), deleted, data});
+        }
+        if (!live.isEmpty()) {
+            // One query for the SKUs of the whole page, not one per product.
+            QHash<QString, qsizetype> byId;
+            QStringList placeholders;
+            QVariantList ids{shopId};
+            for (const qsizetype index : std::as_const(live)) {
+                byId.insert(rows[index].id, index);
+                placeholders << QStringLiteral("?");
+                ids << rows[index].id;
+            }
+            auto skus = m_database.exec(
+                QStringLiteral(
+                    "SELECT product_id, id, position, specs, price_fen, original_price_fen, stock, code, image "
+                    "FROM product_skus WHERE shop_id = ? AND deleted = 0 AND product_id IN (%1) "
+                    "ORDER BY product_id, position, id")
+                    .arg(placeholders.join(QLatin1Char(','))),
+                ids);
+            if (!skus)
+                return skus.error();
+            QHash<QString, QJsonArray> lists;
+            while (skus->next()) {
+                lists[skus->value(0).toString()].append(
+                    QJsonObject{{QStringLiteral("id"), skus->value(1).toString()},
+                                {QStringLiteral("position"), skus->value(2).toInt()},
+                                {QStringLiteral("specs"), parseJson(skus->value(3).toString())},
+                                {QStringLiteral("priceFen"), skus->value(4).toLongLong()},
+                                {QStringLiteral("originalPriceFen"), skus->value(5).toLongLong()},
+                                {QStringLiteral("stock"), skus->value(6).toLongLong()},
+                                {QStringLiteral("code"), skus->value(7).toString()},
+                                {QStringLiteral("image"), skus->value(8).toString()}});
+            }
+            for (auto it = lists.cbegin(); it != lists.cend(); ++it)
+                rows[byId.value(it.key())].data.insert(QStringLiteral("skus"), it.value());
         }
     }
 

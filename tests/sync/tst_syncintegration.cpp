@@ -91,6 +91,7 @@ private slots:
     void twoDesktops_editOffline_reconnectInEitherOrder_converge_data();
     void twoDesktops_editOffline_reconnectInEitherOrder_converge();
     void serverKilledWhilePushing500_everyOperationAppliedExactlyOnce();
+    void productEditedOnOneDesktop_appearsOnTheOther_andUsedCategoryCannotBeDeleted();
 
 private:
     qint64 serverVersion() const;
@@ -238,6 +239,65 @@ void tst_SyncIntegration::serverKilledWhilePushing500_everyOperationAppliedExact
              QStringLiteral("第%1次修改").arg(kOperations - 1));
     QCOMPARE(desktop.cache.store->lastMutationId(), desktop.cache.store->nextMutationId() - 1);
     qInfo("killed with %d of %d operations pending; all applied once after restart", pendingAtKill, kOperations);
+}
+
+void tst_SyncIntegration::productEditedOnOneDesktop_appearsOnTheOther_andUsedCategoryCannotBeDeleted()
+{
+    Desktop first, second;
+    QVERIFY(first.open(m_server->baseUrl(), m_token, Role::Owner));
+    QVERIFY(second.open(m_server->baseUrl(), m_token, Role::Owner));
+    first.client->start();
+    second.client->start();
+    QVERIFY(first.waitSettled());
+    QVERIFY(second.waitSettled());
+
+    // The catalog editor arrives later; its operations already travel through the outbox like any other.
+    const QString categoryId = Id::create();
+    const QString productId = Id::create();
+    const QString skuId = Id::create();
+    auto product = [&](qint64 priceFen) {
+        return QJsonObject{{QStringLiteral("id"), productId},
+                           {QStringLiteral("name"), QStringLiteral("经典红茶拿铁")},
+                           {QStringLiteral("categoryId"), categoryId},
+                           {QStringLiteral("onShelf"), true},
+                           {QStringLiteral("skus"),
+                            QJsonArray{QJsonObject{{QStringLiteral("id"), skuId},
+                                                   {QStringLiteral("specs"),
+                                                    QJsonObject{{QStringLiteral("规格"), QStringLiteral("大杯")}}},
+                                                   {QStringLiteral("priceFen"), priceFen},
+                                                   {QStringLiteral("stock"), 10}}}}};
+    };
+    QVERIFY(first.cache.store->enqueue(QStringLiteral("category.save"),
+                                       {{QStringLiteral("id"), categoryId},
+                                        {QStringLiteral("name"), QStringLiteral("奶茶")},
+                                        {QStringLiteral("position"), 1}}));
+    QVERIFY(first.cache.store->enqueue(QStringLiteral("product.save"), product(1800)));
+    QVERIFY(first.waitSettled(0));
+    qint64 version = serverVersion();
+    QVERIFY(second.waitSettled(version));
+    auto seen = second.cache.store->row(QStringLiteral("product"), productId);
+    QVERIFY(seen && seen->has_value());
+    QCOMPARE((*seen)->data.value(QStringLiteral("name")).toString(), QStringLiteral("经典红茶拿铁"));
+    QCOMPARE((*seen)->data.value(QStringLiteral("skus")).toArray().at(0)[QStringLiteral("priceFen")].toInteger(), 1800);
+    QVERIFY(second.cache.store->row(QStringLiteral("category"), categoryId)->has_value());
+
+    // An edit of the price on the first desktop reaches the second, to the fen.
+    QVERIFY(first.cache.store->enqueue(QStringLiteral("product.save"), product(1750)));
+    QVERIFY(first.waitSettled(0));
+    version = serverVersion();
+    QVERIFY(second.waitSettled(version));
+    seen = second.cache.store->row(QStringLiteral("product"), productId);
+    QCOMPARE((*seen)->data.value(QStringLiteral("skus")).toArray().at(0)[QStringLiteral("priceFen")].toInteger(), 1750);
+
+    // Deleting the category while the product uses it is refused, with a reason the desktop keeps for the user.
+    auto mid = first.cache.store->enqueue(QStringLiteral("category.delete"), {{QStringLiteral("id"), categoryId}});
+    QVERIFY(mid);
+    QVERIFY(QTest::qWaitFor([&] { return first.cache.store->rejectedCount() == 1; }, 20000));
+    const auto rejected = first.cache.store->rejectedOperations();
+    QVERIFY(rejected && rejected->size() == 1);
+    QCOMPARE(rejected->at(0).rejectCode, QStringLiteral("conflict"));
+    QVERIFY(!rejected->at(0).rejectMessage.isEmpty());
+    QVERIFY(second.cache.store->row(QStringLiteral("category"), categoryId)->has_value());
 }
 
 QTEST_GUILESS_MAIN(tst_SyncIntegration)

@@ -6,7 +6,11 @@ namespace xd::sync {
 
 const QStringList& entities()
 {
-    static const QStringList list{QStringLiteral("shop"), QStringLiteral("staff"), QStringLiteral("shop_photo")};
+    static const QStringList list{QStringLiteral("shop"),
+                                  QStringLiteral("staff"),
+                                  QStringLiteral("shop_photo"),
+                                  QStringLiteral("category"),
+                                  QStringLiteral("product")};
     return list;
 }
 
