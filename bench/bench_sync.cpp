@@ -1,6 +1,7 @@
 // Sync benchmarks with the real desktop client code and a real syncserver process on 127.0.0.1:
 //   bench_sync poke [--desktops 20] [--rounds 50]   write through REST, time until every desktop's cache has it
-//   bench_sync initial [--rows 20000]               initial sync of N rows into an empty encrypted cache
+//   bench_sync initial [--rows 20000] [--entity staff|product]
+//                                                   initial sync of N rows into an empty encrypted cache
 #include "CacheDatabase.h"
 #include "CacheStore.h"
 #include "ServerProcess.h"
@@ -137,7 +138,7 @@ int benchPoke(int desktops, int rounds)
     return 0;
 }
 
-int benchInitial(int rows)
+int benchInitial(int rows, const QString& entity)
 {
     QTemporaryDir dir;
     const QString dataDir = dir.filePath(QStringLiteral("server"));
@@ -147,7 +148,12 @@ int benchInitial(int rows)
     server.stop(); // seed while it is down: one writer
     QProcess seed;
     seed.start(QStringLiteral(XD_BENCH_SEED_PATH),
-               {QStringLiteral("--data-dir"), dataDir, QStringLiteral("--rows"), QString::number(rows)});
+               {QStringLiteral("--data-dir"),
+                dataDir,
+                QStringLiteral("--rows"),
+                QString::number(rows),
+                QStringLiteral("--entity"),
+                entity});
     if (!seed.waitForFinished(600000) || seed.exitCode() != 0)
         return std::fprintf(stderr, "seeding failed: %s\n", seed.readAllStandardError().constData()), 1;
     std::printf("%s", seed.readAllStandardOutput().constData());
@@ -165,11 +171,12 @@ int benchInitial(int rows)
     if (!QTest::qWaitFor([&] { return desktop.settled(target); }, 600000))
         return std::fprintf(stderr, "initial sync did not finish\n"), 1;
     const qint64 ms = timer.elapsed();
-    const auto staff = desktop.store->rowCount(QStringLiteral("staff"));
+    const auto synced = desktop.store->rowCount(entity);
     const qint64 fileBytes = QFileInfo(desktop.dir.filePath(QStringLiteral("cache.db"))).size();
-    std::printf("initial sync: %lld staff rows into an empty encrypted cache in %lld ms = %.0f rows/s; "
+    std::printf("initial sync: %lld %s rows into an empty encrypted cache in %lld ms = %.0f rows/s; "
                 "cache file %.1f MiB; client RSS %ld KiB\n",
-                static_cast<long long>(staff ? *staff : -1),
+                static_cast<long long>(synced ? *synced : -1),
+                qPrintable(entity),
                 static_cast<long long>(ms),
                 ms > 0 ? 1000.0 * double(rows) / double(ms) : 0.0,
                 double(fileBytes) / (1024.0 * 1024.0),
@@ -191,12 +198,16 @@ int main(int argc, char* argv[])
         {QStringLiteral("rounds"), QStringLiteral("writes to time"), QStringLiteral("n"), QStringLiteral("50")});
     parser.addOption(
         {QStringLiteral("rows"), QStringLiteral("rows to sync"), QStringLiteral("n"), QStringLiteral("20000")});
+    parser.addOption({QStringLiteral("entity"),
+                      QStringLiteral("staff or product"),
+                      QStringLiteral("entity"),
+                      QStringLiteral("staff")});
     parser.process(app);
     const QString mode = parser.positionalArguments().value(0);
     if (mode == QLatin1String("poke"))
         return benchPoke(parser.value(QStringLiteral("desktops")).toInt(),
                          parser.value(QStringLiteral("rounds")).toInt());
     if (mode == QLatin1String("initial"))
-        return benchInitial(parser.value(QStringLiteral("rows")).toInt());
+        return benchInitial(parser.value(QStringLiteral("rows")).toInt(), parser.value(QStringLiteral("entity")));
     parser.showHelp(2);
 }
