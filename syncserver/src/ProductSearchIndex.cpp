@@ -33,8 +33,8 @@ Status ProductSearchIndex::reindex(const db::Database& database,
                                    const QString& oldText,
                                    const QString& newText)
 {
-    const QSet<QString> oldGrams = SearchText::grams(oldText);
-    const QSet<QString> newGrams = SearchText::grams(newText);
+    const QSet<QString> oldGrams = SearchText::indexGrams(oldText);
+    const QSet<QString> newGrams = SearchText::indexGrams(newText);
     const QStringList removed = QSet<QString>(oldGrams).subtract(newGrams).values();
     const QStringList added = QSet<QString>(newGrams).subtract(oldGrams).values();
     constexpr qsizetype Batch = 200;

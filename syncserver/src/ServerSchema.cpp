@@ -238,6 +238,23 @@ QList<db::Migration> serverMigrations()
                                "PRIMARY KEY (shop_id, gram, product_id)){without_rowid}"),
             },
         },
+        db::Migration{
+            5,
+            QStringLiteral("search trigrams"),
+            {
+                // product_search_grams also keeps every trigram of search_text (SearchText::indexGrams): a term of 3+
+                // characters is looked up by its trigrams, which stay selective when all its pairs are common (a model
+                // number "x12345"). Existing live products get theirs here, in portable SQL: substr and length count
+                // characters (code points) on both engines, as SearchText does; trigrams holding a space are skipped.
+                QStringLiteral("WITH RECURSIVE pos (shop_id, product_id, t, i) AS ("
+                               "SELECT shop_id, id, search_text, 1 FROM products "
+                               "WHERE deleted = 0 AND length(search_text) >= 3 "
+                               "UNION ALL SELECT shop_id, product_id, t, i + 1 FROM pos WHERE i + 3 <= length(t)) "
+                               "INSERT INTO product_search_grams (shop_id, gram, product_id) "
+                               "SELECT DISTINCT shop_id, substr(t, i, 3), product_id FROM pos "
+                               "WHERE substr(t, i, 3) NOT LIKE '% %' ON CONFLICT DO NOTHING"),
+            },
+        },
     };
 }
 

@@ -56,6 +56,7 @@ private slots:
     void bothPlans_matchASubstringScan_inSortOrder_data();
     void bothPlans_matchASubstringScan_inSortOrder();
     void concurrentRenames_leaveTheGramIndexExact();
+    void migration5_givesExistingProductsTheirTrigrams();
 
 private:
     QStringList expected(const QString& q, ProductSort sort, const QString& categoryId) const;
@@ -132,7 +133,10 @@ void tst_CatalogSearch::initTestCase()
         ModelProduct model;
         model.id = Id::create(m_clock);
         const QString name = first.at(i % first.size()) + second.at((i / first.size()) % second.size());
-        const QString keywords = i % 5 == 0 ? QStringLiteral("奶茶 LATTE") : QString();
+        // Model numbers mixing Latin, digits and Chinese: long terms whose pairs ("12", "23") are all common.
+        const QString keywords = i % 5 == 0   ? QStringLiteral("奶茶 LATTE")
+                                 : i % 2 == 0 ? QStringLiteral("Ｘ%1茶%2").arg(12 + (i % 23) * 111).arg(i % 7)
+                                              : QString();
         model.searchText = SearchText::normalize(name + QLatin1Char(' ') + QLatin1Char(' ') + keywords);
         model.weight = i % 3;
         model.createdAt = m_clock.nowMs();
@@ -250,7 +254,20 @@ void tst_CatalogSearch::bothPlans_matchASubstringScan_inSortOrder_data()
                              QStringLiteral("_绿"),
                              QStringLiteral("茶茶"),
                              QStringLiteral("zz"),
-                             QStringLiteral("%茶%")})
+                             QStringLiteral("%茶%"),
+                             QStringLiteral("x12"),
+                             QStringLiteral("x123"),
+                             QStringLiteral("Ｘ1233茶"),
+                             QStringLiteral("123"),
+                             QStringLiteral("23茶"),
+                             QStringLiteral("3茶4"),
+                             QStringLiteral("x2334茶5"),
+                             QStringLiteral("x9999"),
+                             QStringLiteral("冰红茶拿铁"),
+                             QStringLiteral("经典红茶拿铁"),
+                             QStringLiteral("100%红"),
+                             QStringLiteral("r_红"),
+                             QStringLiteral("x12 茶 23")})
         QTest::newRow(qPrintable(q.isEmpty() ? QStringLiteral("(all)") : q)) << q;
 }
 
@@ -336,7 +353,39 @@ void tst_CatalogSearch::concurrentRenames_leaveTheGramIndexExact()
     QSet<QString> stored;
     while (rows->next())
         stored.insert(rows->value(0).toString());
-    QCOMPARE(stored, SearchText::grams(text));
+    QCOMPARE(stored, SearchText::indexGrams(text));
+}
+
+void tst_CatalogSearch::migration5_givesExistingProductsTheirTrigrams()
+{
+    // The state before migration 5: no trigram rows (length counts characters on both engines).
+    QVERIFY(m_database->exec(QStringLiteral("DELETE FROM product_search_grams WHERE length(gram) = 3")));
+    const QList<db::Migration> migrations = serverMigrations();
+    const auto fifth =
+        std::find_if(migrations.cbegin(), migrations.cend(), [](const db::Migration& m) { return m.version == 5; });
+    QVERIFY(fifth != migrations.cend());
+    for (const QString& statement : fifth->statements) {
+        auto done = m_database->exec(statement);
+        QVERIFY2(done, qPrintable(done ? QString() : done.error().toString()));
+    }
+    auto rows = m_database->exec(
+        QStringLiteral("SELECT p.id, p.search_text, p.deleted, g.gram FROM products p LEFT JOIN product_search_grams g "
+                       "ON g.shop_id = p.shop_id AND g.product_id = p.id WHERE p.shop_id = ?"),
+        {m_shopId});
+    QVERIFY(rows);
+    QHash<QString, QSet<QString>> stored;
+    QHash<QString, QSet<QString>> want;
+    while (rows->next()) {
+        const QString id = rows->value(0).toString();
+        want[id] = rows->value(2).toInt() != 0 ? QSet<QString>() : SearchText::indexGrams(rows->value(1).toString());
+        if (!rows->value(3).isNull())
+            stored[id].insert(rows->value(3).toString());
+        else
+            stored[id];
+    }
+    QVERIFY(want.size() > 100);
+    for (auto it = want.cbegin(); it != want.cend(); ++it)
+        QVERIFY2(stored.value(it.key()) == it.value(), qPrintable(it.key()));
 }
 
 int main(int argc, char* argv[])

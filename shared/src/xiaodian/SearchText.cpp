@@ -57,4 +57,27 @@ QSet<QString> queryGrams(const QString& term)
     return out;
 }
 
+QSet<QString> indexGrams(const QString& normalizedText)
+{
+    QSet<QString> out = grams(normalizedText);
+    const QStringList chars = characters(normalizedText);
+    const QLatin1String space(" ");
+    for (qsizetype i = 0; i + 2 < chars.size(); ++i) {
+        if (chars[i] != space && chars[i + 1] != space && chars[i + 2] != space)
+            out.insert(chars[i] + chars[i + 1] + chars[i + 2]);
+    }
+    return out;
+}
+
+QSet<QString> indexQueryGrams(const QString& term)
+{
+    const QStringList chars = characters(term);
+    if (chars.size() < 3)
+        return queryGrams(term);
+    QSet<QString> out;
+    for (qsizetype i = 0; i + 2 < chars.size(); ++i)
+        out.insert(chars[i] + chars[i + 1] + chars[i + 2]);
+    return out;
+}
+
 } // namespace xd::SearchText
