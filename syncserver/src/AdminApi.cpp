@@ -1,5 +1,6 @@
 #include "AdminApi.h"
 
+#include "AdminRequest.h"
 #include "AuthService.h"
 #include "CommandProcessor.h"
 #include "EntityReader.h"
@@ -11,14 +12,6 @@
 namespace xd::server {
 
 namespace {
-
-QString bearerToken(const HttpRequest& request)
-{
-    const QByteArray header = request.header("authorization");
-    if (!header.startsWith("Bearer "))
-        return {};
-    return QString::fromLatin1(header.mid(7).trimmed());
-}
 
 Result<QJsonObject> jsonBody(const HttpRequest& request)
 {
@@ -33,24 +26,13 @@ AdminApi::AdminApi(AuthService& auth, CommandProcessor& commands, const EntityRe
 
 HttpServer::Handler AdminApi::authorized(Authorized handler) const
 {
-    return [this, handler = std::move(handler)](const HttpRequest& request) {
-        auto actor = m_auth.authenticate(bearerToken(request));
-        if (!actor)
-            return HttpResponse::error(actor.error());
-        return handler(*actor, request);
-    };
+    return requireStaff(m_auth, std::move(handler));
 }
 
 HttpResponse
 AdminApi::run(const Actor& actor, const QString& operation, const QJsonObject& args, const QByteArray& attachment) const
 {
-    auto result = m_commands.execute(actor, operation, args, {}, attachment);
-    if (!result)
-        return HttpResponse::error(result.error());
-    QJsonObject body{{QStringLiteral("version"), result->version}};
-    if (!result->createdId.isEmpty())
-        body.insert(QStringLiteral("id"), result->createdId);
-    return HttpResponse::json(200, body);
+    return runOperation(m_commands, actor, operation, args, attachment);
 }
 
 void AdminApi::registerRoutes(HttpServer& http)

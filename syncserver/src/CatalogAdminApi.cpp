@@ -1,5 +1,6 @@
 #include "CatalogAdminApi.h"
 
+#include "AdminRequest.h"
 #include "AuthService.h"
 #include "CatalogReader.h"
 #include "CommandProcessor.h"
@@ -11,14 +12,6 @@
 namespace xd::server {
 
 namespace {
-
-QString bearerToken(const HttpRequest& request)
-{
-    const QByteArray header = request.header("authorization");
-    if (!header.startsWith("Bearer "))
-        return {};
-    return QString::fromLatin1(header.mid(7).trimmed());
-}
 
 // REST callers may leave ids out of what they create; the sync path always sends its own (made offline).
 QJsonObject withSkuIds(QJsonObject product)
@@ -45,24 +38,13 @@ CatalogAdminApi::CatalogAdminApi(AuthService& auth, CommandProcessor& commands, 
 
 HttpServer::Handler CatalogAdminApi::authorized(Authorized handler) const
 {
-    return [this, handler = std::move(handler)](const HttpRequest& request) {
-        auto actor = m_auth.authenticate(bearerToken(request));
-        if (!actor)
-            return HttpResponse::error(actor.error());
-        return handler(*actor, request);
-    };
+    return requireStaff(m_auth, std::move(handler));
 }
 
 HttpResponse
 CatalogAdminApi::run(const Actor& actor, const QString& operation, const QJsonObject& args, int okStatus) const
 {
-    auto result = m_commands.execute(actor, operation, args);
-    if (!result)
-        return HttpResponse::error(result.error());
-    QJsonObject body{{QStringLiteral("version"), result->version}};
-    if (!result->createdId.isEmpty())
-        body.insert(QStringLiteral("id"), result->createdId);
-    return HttpResponse::json(result->createdId.isEmpty() ? 200 : okStatus, body);
+    return runOperation(m_commands, actor, operation, args, {}, okStatus);
 }
 
 void CatalogAdminApi::registerRoutes(HttpServer& http)

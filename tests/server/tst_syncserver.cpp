@@ -132,25 +132,9 @@ void tst_SyncServer::initTestCase()
         QStringLiteral("--config"), config, QStringLiteral("--trusted-proxy"), QStringLiteral("127.0.0.1")};
     if (g_engine == QLatin1String("postgres")) {
         // A database of its own inside the fixture's cluster, so that other suites can run beside it.
-        const QUrl fixture(testPostgresUrl());
-        QVERIFY2(fixture.isValid() && !fixture.host().isEmpty(),
-                 "no PostgreSQL: set XD_TEST_POSTGRES_URL or run through ctest (its fixture starts a cluster)");
-        {
-            QSqlDatabase admin = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("create"));
-            admin.setHostName(fixture.host());
-            admin.setPort(fixture.port(5432));
-            admin.setUserName(fixture.userName());
-            admin.setDatabaseName(fixture.path().mid(1));
-            QVERIFY2(admin.open(), qPrintable(admin.lastError().text()));
-            const QString name = QStringLiteral("xd_sync_%1").arg(QCoreApplication::applicationPid());
-            QSqlQuery query(admin);
-            QVERIFY(query.exec(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(name)));
-            QVERIFY2(query.exec(QStringLiteral("CREATE DATABASE %1").arg(name)), qPrintable(query.lastError().text()));
-            m_postgresUrl = fixture;
-            m_postgresUrl.setPath(QLatin1Char('/') + name);
-            admin.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("create"));
+        QString error;
+        m_postgresUrl = createTestDatabase(QStringLiteral("xd_sync"), &error);
+        QVERIFY2(!m_postgresUrl.isEmpty(), qPrintable(error));
         args << QStringLiteral("--database") << m_postgresUrl.toString();
     }
     m_server = std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("data")));
