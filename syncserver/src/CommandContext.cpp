@@ -1,5 +1,6 @@
 #include "CommandContext.h"
 
+#include "ShopRepository.h"
 #include "xiaodian/Clock.h"
 #include "xiaodian/db/Database.h"
 
@@ -22,17 +23,10 @@ Result<qint64> CommandContext::version()
 {
     if (m_version > 0)
         return m_version;
-    auto updated = m_database.exec(
-        QStringLiteral("UPDATE shops SET change_counter = change_counter + 1, updated_at_ms = ? WHERE id = ?"),
-        {now(), m_actor.shopId});
-    if (!updated)
-        return updated.error();
-    if (updated->numRowsAffected() != 1)
-        return makeError(ErrorCode::NotFound, QStringLiteral("the shop no longer exists"));
-    auto counter = m_database.scalar(QStringLiteral("SELECT change_counter FROM shops WHERE id = ?"), {m_actor.shopId});
-    if (!counter)
-        return counter.error();
-    m_version = counter->toLongLong();
+    auto bumped = ShopRepository(m_database, m_clock).bumpChangeCounter(m_actor.shopId);
+    if (!bumped)
+        return bumped.error();
+    m_version = *bumped;
     return m_version;
 }
 
