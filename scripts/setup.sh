@@ -11,13 +11,15 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev
     libqt6sql6-sqlite libqt6sql6-psql
     # libraries
-    qtkeychain-qt6-dev libsqlcipher-dev libssl-dev libsodium-dev
+    qtkeychain-qt6-dev libsqlcipher-dev libssl-dev libsodium-dev libxml2-dev
     # the sqlcipher command-line tool (tests open the desktop cache with it), PostgreSQL for the storage tests
     sqlcipher postgresql
     # Chinese text in the desktop on Linux
     fonts-noto-cjk
     # the run script's health check
     curl
+    # HTTP load generator for the benchmarks (bench/wrk-catalog.sh, docs/performance.md)
+    wrk
 )
 
 if [ ! -r /etc/debian_version ] || ! command -v dpkg-query >/dev/null; then

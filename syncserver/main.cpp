@@ -33,7 +33,8 @@ int main(int argc, char* argv[])
     xd::server::installLogging(config.logFormat, config.logRules);
     const xd::SystemClock clock;
     if (commandLine->action == xd::server::CommandLine::Action::ShopCreate ||
-        commandLine->action == xd::server::CommandLine::Action::StaffAdd)
+        commandLine->action == xd::server::CommandLine::Action::StaffAdd ||
+        commandLine->action == xd::server::CommandLine::Action::ImagesGc)
         return xd::server::runAdminCommand(*commandLine, clock);
 
     xd::server::Server server(config, clock);

@@ -2,9 +2,12 @@
 
 #include "xiaodian/Json.h"
 
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+
+#include <optional>
 
 namespace xd {
 
@@ -135,6 +138,64 @@ void AdminApiClient::uploadPhoto(const AccountSession& session,
                  return done(answer.error());
              done(answer->value(QStringLiteral("version")).toInteger());
          });
+}
+
+void AdminApiClient::uploadImage(const AccountSession& session,
+                                 const QByteArray& image,
+                                 std::function<void(Result<UploadedImage>)> done)
+{
+    // The declared type is a courtesy: the server decides by the bytes, and refuses what is not JPEG or PNG.
+    const QString contentType = image.startsWith("\xFF\xD8\xFF")        ? QStringLiteral("image/jpeg")
+                                : image.startsWith("\x89PNG\r\n\x1A\n") ? QStringLiteral("image/png")
+                                                                        : QStringLiteral("application/octet-stream");
+    post(endpoint(session.serverUrl, QStringLiteral("/admin/v1/shops/%1/images").arg(session.shopId)),
+         session.token,
+         image,
+         contentType,
+         [done = std::move(done)](Result<QJsonObject> answer) {
+             if (!answer)
+                 return done(answer.error());
+             UploadedImage uploaded;
+             uploaded.id = answer->value(QStringLiteral("id")).toString();
+             uploaded.url = answer->value(QStringLiteral("url")).toString();
+             uploaded.thumbnailUrl = answer->value(QStringLiteral("thumbnailUrl")).toString();
+             uploaded.mediumUrl = answer->value(QStringLiteral("mediumUrl")).toString();
+             uploaded.contentType = answer->value(QStringLiteral("contentType")).toString();
+             uploaded.width = answer->value(QStringLiteral("width")).toInt();
+             uploaded.height = answer->value(QStringLiteral("height")).toInt();
+             uploaded.bytes = answer->value(QStringLiteral("bytes")).toInteger();
+             if (uploaded.id.isEmpty() || uploaded.url.isEmpty())
+                 return done(makeError(ErrorCode::Internal, tr("The server sent an incomplete upload answer.")));
+             done(uploaded);
+         });
+}
+
+QUrl AdminApiClient::imageUrl(const QUrl& serverUrl, const QString& shopId, const QString& imageId, const QString& size)
+{
+    QUrl url = endpoint(serverUrl, QStringLiteral("/api/v1/shops/%1/images/%2").arg(shopId, imageId));
+    if (size != QLatin1String("original"))
+        url.setQuery(QStringLiteral("size=%1").arg(size));
+    return url;
+}
+
+void AdminApiClient::uploadImageFile(const AccountSession& session,
+                                     const QString& filePath,
+                                     std::function<void(Result<UploadedImage>)> done)
+{
+    QFile file(filePath);
+    std::optional<Error> problem;
+    if (!file.open(QIODevice::ReadOnly))
+        problem = makeError(ErrorCode::Io, tr("\"%1\" cannot be read: %2").arg(filePath, file.errorString()));
+    else if (file.size() > MaxImageUploadBytes) // the server's limit: no need to send what it will refuse
+        problem = makeError(ErrorCode::InvalidArgument,
+                            tr("An image is at most %1 MiB.").arg(MaxImageUploadBytes / (1024 * 1024)));
+    if (problem) {
+        // Callbacks come from the event loop, as for a request that failed.
+        QMetaObject::invokeMethod(
+            this, [done = std::move(done), error = *problem] { done(error); }, Qt::QueuedConnection);
+        return;
+    }
+    uploadImage(session, file.readAll(), std::move(done));
 }
 
 } // namespace xd

@@ -60,6 +60,7 @@ public:
     static const QString PhotoEntity;
     static const QString CategoryEntity;
     static const QString ProductEntity;
+    static const QString ArticleEntity;
 
     CacheStore(CacheDatabase& database, const Clock& clock, QObject* parent = nullptr);
     ~CacheStore() override;
@@ -93,9 +94,15 @@ public:
     // Every row of an entity: staff by display name, photos by position, otherwise by id.
     Result<QList<CachedRow>> rows(const QString& entity) const;
     Result<int> rowCount(const QString& entity) const;
+    // The open cache, for read-only views that query it in SQL (CatalogService's product list).
+    CacheDatabase& database() const { return m_database; }
+    // Up to `limit` rows with ids after `afterId` ("" = from the first), in id order: a large table read in chunks.
+    Result<QList<CachedRow>> rowsAfter(const QString& entity, const QString& afterId, int limit) const;
 
     // Outbox.
     Result<qint64> enqueue(const QString& name, const QJsonObject& args);
+    // Enqueues (name, args) pairs in one transaction, all or none, with consecutive mids and one outboxChanged.
+    Result<QList<qint64>> enqueueBatch(const QList<std::pair<QString, QJsonObject>>& operations);
     Result<QList<OutboxEntry>> pendingOperations(int limit = -1) const;
     // Accepted by the server but not yet seen in a completed pull: still part of the optimistic view.
     Result<QList<OutboxEntry>> acknowledgedOperations() const;

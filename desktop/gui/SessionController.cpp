@@ -1,21 +1,29 @@
 #include "SessionController.h"
 
 #include "AdminApiClient.h"
+#include "ArticleService.h"
+#include "ArticlesPage.h"
 #include "CacheLocator.h"
 #include "CacheStore.h"
+#include "CatalogService.h"
+#include "CategoriesPage.h"
 #include "DesktopSession.h"
 #include "MainWindow.h"
+#include "ProductCsvActions.h"
+#include "ProductsPage.h"
 #include "ShopService.h"
 #include "ShopSettingsPage.h"
 #include "SignInDialog.h"
 #include "StaffPage.h"
 #include "SyncClient.h"
 #include "SyncStatusWidget.h"
+#include "xiaodian/Clock.h"
 #include "xiaodian/Id.h"
 
 #include <QEvent>
 #include <QFile>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QLineEdit>
@@ -53,6 +61,10 @@ QString argsSummary(const OutboxEntry& entry)
         return entry.args.keys().join(QStringLiteral(", "));
     if (entry.args.contains(QStringLiteral("login")))
         return entry.args.value(QStringLiteral("login")).toString();
+    if (entry.args.contains(QStringLiteral("title")))
+        return entry.args.value(QStringLiteral("title")).toString();
+    if (entry.args.contains(QStringLiteral("name"))) // category.save, product.save
+        return entry.args.value(QStringLiteral("name")).toString();
     return {};
 }
 
@@ -72,6 +84,53 @@ SessionController::SessionController(MainWindow& window, DesktopSession& session
     retranslateTabs();
     m_window.setPage(MainWindow::Module::ShopSettings, m_settingsTabWidget);
     m_settingsTabWidget->setEnabled(false);
+    // Articles module: the paged list and the editor, over the ArticleService of the session.
+    m_articlesPage = new ArticlesPage;
+    m_articlesPage->setService(nullptr);
+    m_window.setPage(MainWindow::Module::Articles, m_articlesPage);
+    m_articlesPage->setUploaders(
+        [this](const QString& path, std::function<void(Result<QString>)> done) {
+            m_session.api().uploadImageFile(m_session.account(), path, [done](Result<UploadedImage> image) {
+                done(image ? Result<QString>(image->url) : Result<QString>(image.error())); // the body shows it
+            });
+        },
+        [this](const QString& path, std::function<void(Result<QString>)> done) {
+            m_session.api().uploadImageFile(m_session.account(), path, [done](Result<UploadedImage> image) {
+                done(image ? Result<QString>(image->id) : Result<QString>(image.error())); // the cover names it
+            });
+        });
+    // Products module: the products table and the category tree, over the CatalogService of the session.
+    m_productsPage = new ProductsPage;
+    m_categoriesPage = new CategoriesPage;
+    m_productsTabWidget = new QTabWidget;
+    m_productsTabWidget->setObjectName(QStringLiteral("productsTabWidget"));
+    m_productsTabWidget->setDocumentMode(true);
+    m_productsTabWidget->addTab(m_productsPage, tr("Products"));
+    m_productsTabWidget->addTab(m_categoriesPage, tr("Categories"));
+    m_window.setPage(MainWindow::Module::Products, m_productsTabWidget);
+    m_productsPage->setImageUploader([this](const QString& path, std::function<void(Result<QString>)> done) {
+        m_session.api().uploadImageFile(m_session.account(), path, [done](Result<UploadedImage> image) {
+            done(image ? Result<QString>(image->id) : Result<QString>(image.error()));
+        });
+    });
+    // CSV import / export of the catalog, beside the page's edit buttons; enabled while signed in.
+    m_importCsvButton = new QPushButton;
+    m_importCsvButton->setObjectName(QStringLiteral("importCsvButton"));
+    m_exportCsvButton = new QPushButton;
+    m_exportCsvButton->setObjectName(QStringLiteral("exportCsvButton"));
+    m_productsPage->extraToolsLayout()->addWidget(m_importCsvButton);
+    m_productsPage->extraToolsLayout()->addWidget(m_exportCsvButton);
+    m_importCsvButton->setEnabled(false);
+    m_exportCsvButton->setEnabled(false);
+    connect(m_importCsvButton, &QPushButton::clicked, this, [this] {
+        if (m_productCsv)
+            m_productCsv->importProducts();
+    });
+    connect(m_exportCsvButton, &QPushButton::clicked, this, [this] {
+        if (m_productCsv)
+            m_productCsv->exportProducts(m_productsPage->selectedIds());
+    });
+    retranslateTabs();
 
     m_syncStatusWidget = new SyncStatusWidget;
     m_syncStatusWidget->setState(SyncStatusWidget::State::SignedOut);
@@ -200,6 +259,13 @@ SessionController::SessionController(MainWindow& window, DesktopSession& session
         auto* shop = m_session.shop();
         if (!shop)
             return;
+        if (m_articles) {
+            if (auto entry = m_session.store()->operation(mid);
+                entry && *entry && (*entry)->name.startsWith(QLatin1String("article."))) {
+                auto retried = m_articles->retryRejected(mid);
+                return report(retried ? Status() : Status(retried.error()));
+            }
+        }
         // Passwords leave the outbox once the server has answered, so a staff operation needs its password again.
         QJsonObject replacement;
         for (const OutboxEntry& entry : shop->rejectedOperations()) {
@@ -222,6 +288,17 @@ void SessionController::retranslateTabs()
 {
     m_settingsTabWidget->setTabText(0, tr("Shop profile"));
     m_settingsTabWidget->setTabText(1, tr("Staff"));
+    if (m_productsTabWidget) {
+        m_productsTabWidget->setTabText(0, tr("Products"));
+        m_productsTabWidget->setTabText(1, tr("Categories"));
+    }
+    if (m_importCsvButton) {
+        m_importCsvButton->setText(tr("Import CSV…"));
+        m_importCsvButton->setToolTip(tr("Add or update products from a CSV file (UTF-8 or GB18030)"));
+        m_exportCsvButton->setText(tr("Export CSV…"));
+        m_exportCsvButton->setToolTip(tr("Export the selected products, or all when none is selected, as CSV for "
+                                         "Excel"));
+    }
 }
 
 bool SessionController::eventFilter(QObject* watched, QEvent* event)
@@ -356,12 +433,37 @@ void SessionController::onActivated()
     refreshStaff();
     refreshPhotos();
     refreshSyncStatus();
+    m_catalog = new CatalogService(*m_session.store(), m_session.store()->database(), m_session.account().role, this);
+    m_productsPage->setCatalog(m_catalog);
+    m_categoriesPage->setCatalog(m_catalog);
+    delete m_productCsv;
+    m_productCsv = new ProductCsvActions(*m_session.store(), m_productsPage);
+    m_importCsvButton->setEnabled(m_catalog->can(QStringLiteral("product.save")));
+    m_exportCsvButton->setEnabled(true);
+    connect(client, &SyncClient::authenticated, m_catalog, [this] { m_catalog->setRole(m_session.account().role); });
+    static const SystemClock articleClock;
+    delete m_articles; // defensive: DesktopSession deactivates before it activates again
+    m_articles = new ArticleService(*m_session.store(), articleClock, m_session.account().role, this);
+    m_articlesPage->setImageLocation(m_session.account().serverUrl, m_session.account().shopId);
+    m_articlesPage->setService(m_articles);
+    connect(client, &SyncClient::authenticated, m_articles, [this] { m_articles->setRole(m_session.account().role); });
     emit signedIn();
 }
 
 void SessionController::onDeactivated()
 {
     m_settingsTabWidget->setEnabled(false);
+    m_articlesPage->setService(nullptr);
+    delete m_articles;
+    m_articles = nullptr;
+    m_productsPage->setCatalog(nullptr);
+    m_categoriesPage->setCatalog(nullptr);
+    delete m_productCsv;
+    m_productCsv = nullptr;
+    m_importCsvButton->setEnabled(false);
+    m_exportCsvButton->setEnabled(false);
+    delete m_catalog;
+    m_catalog = nullptr;
     m_syncStatusWidget->setState(SyncStatusWidget::State::SignedOut);
     m_syncStatusWidget->setPendingCount(0);
     m_syncStatusWidget->setRejected({});

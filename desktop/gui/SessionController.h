@@ -9,12 +9,19 @@
 #include <functional>
 
 class QNetworkAccessManager;
+class QPushButton;
 class QTabWidget;
 
 namespace xd {
 
+class ArticleService;
+class ArticlesPage;
+class CatalogService;
+class CategoriesPage;
 class DesktopSession;
 class MainWindow;
+class ProductCsvActions;
+class ProductsPage;
 class ShopSettingsPage;
 class StaffPage;
 class SyncStatusWidget;
@@ -59,6 +66,9 @@ public:
 
     ShopSettingsPage* shopSettingsPage() const { return m_shopSettingsPage; }
     StaffPage* staffPage() const { return m_staffPage; }
+    ArticlesPage* articlesPage() const { return m_articlesPage; }
+    ProductsPage* productsPage() const { return m_productsPage; }
+    CategoriesPage* categoriesPage() const { return m_categoriesPage; }
     SyncStatusWidget* syncStatusWidget() const { return m_syncStatusWidget; }
 
 signals:
@@ -86,6 +96,15 @@ private:
     QTabWidget* m_settingsTabWidget = nullptr;
     ShopSettingsPage* m_shopSettingsPage = nullptr;
     StaffPage* m_staffPage = nullptr;
+    ArticlesPage* m_articlesPage = nullptr;
+    ArticleService* m_articles = nullptr; // while signed in
+    QTabWidget* m_productsTabWidget = nullptr;
+    ProductsPage* m_productsPage = nullptr;
+    CategoriesPage* m_categoriesPage = nullptr;
+    CatalogService* m_catalog = nullptr;       // while signed in
+    ProductCsvActions* m_productCsv = nullptr; // while signed in
+    QPushButton* m_importCsvButton = nullptr;
+    QPushButton* m_exportCsvButton = nullptr;
     SyncStatusWidget* m_syncStatusWidget = nullptr;
     QNetworkAccessManager* m_network = nullptr;
     QHash<QString, bool> m_photosRequested;

@@ -146,6 +146,8 @@ QString SyncStatusWidget::operationTitle(const QString& mutationName)
         {"staff.add", QT_TR_NOOP("Add staff member")},
         {"staff.update", QT_TR_NOOP("Change staff account")},
         {"staff.resetPassword", QT_TR_NOOP("Reset staff password")},
+        {"article.save", QT_TR_NOOP("Save article")},
+        {"article.delete", QT_TR_NOOP("Delete article")},
     };
     for (const Title& title : titles) {
         if (mutationName == QLatin1StringView(title.name)) {

@@ -1,5 +1,6 @@
 #include "AdminCli.h"
 
+#include "ImageCollector.h"
 #include "PasswordHasher.h"
 #include "ServerSchema.h"
 #include "ShopRepository.h"
@@ -36,6 +37,35 @@ Result<QString> choosePassword(bool fromStdin, bool* generated)
     return password;
 }
 
+int collectImages(const db::Database& database, const AdminCommand& admin, const Clock& clock)
+{
+    ImageGcOptions options;
+    options.dryRun = admin.dryRun;
+    options.graceMs = qint64(admin.graceHours) * 3600 * 1000;
+    if (!admin.shop.isEmpty()) {
+        ShopRepository shops(database, clock);
+        auto shop = shops.findShop(admin.shop);
+        if (!shop && shop.error().code == ErrorCode::NotFound)
+            shop = shops.findShopByName(admin.shop);
+        if (!shop)
+            return fail(shop.error().message);
+        options.shopId = shop->id;
+    }
+    auto report = collectUnusedImages(database, clock.nowMs(), options);
+    if (!report)
+        return fail(report.error().toString());
+    for (const QString& id : std::as_const(report->imageIds))
+        std::printf("%s image %s\n", options.dryRun ? "would delete" : "deleted", qPrintable(id));
+    std::printf("images gc%s: %d shops scanned, %d images and %d files (%lld bytes) %s\n",
+                options.dryRun ? " (dry run)" : "",
+                report->shopsScanned,
+                report->imagesDeleted,
+                report->blobsDeleted,
+                static_cast<long long>(report->bytesFreed),
+                options.dryRun ? "would be deleted" : "deleted");
+    return 0;
+}
+
 } // namespace
 
 int runAdminCommand(const CommandLine& commandLine, const Clock& clock)
@@ -52,6 +82,8 @@ int runAdminCommand(const CommandLine& commandLine, const Clock& clock)
         return fail(database.error().toString());
     if (auto migrated = db::Migrator(serverMigrations()).migrate(*database, clock.nowMs()); !migrated)
         return fail(migrated.error().toString());
+    if (commandLine.action == CommandLine::Action::ImagesGc)
+        return collectImages(*database, admin, clock);
 
     Role role = Role::Owner;
     if (commandLine.action == CommandLine::Action::StaffAdd && !parseRole(admin.role, &role))

@@ -129,6 +129,22 @@ void CatalogAdminApi::registerRoutes(HttpServer& http)
                           return HttpResponse::error(body.error());
                       return run(actor, QStringLiteral("product.setShelf"), *body);
                   }));
+    http.addRoute("POST",
+                  QStringLiteral("/admin/v1/products/stock"),
+                  authorized([this](const Actor& actor, const HttpRequest& r) {
+                      auto body = Json::parseObject(r.body);
+                      if (!body)
+                          return HttpResponse::error(body.error());
+                      return run(actor, QStringLiteral("product.adjustStock"), *body);
+                  }));
+    http.addRoute("POST",
+                  QStringLiteral("/admin/v1/products/prices"),
+                  authorized([this](const Actor& actor, const HttpRequest& r) {
+                      auto body = Json::parseObject(r.body);
+                      if (!body)
+                          return HttpResponse::error(body.error());
+                      return run(actor, QStringLiteral("product.setPrice"), *body);
+                  }));
     http.addRoute("GET",
                   QStringLiteral("/admin/v1/products/{productId}"),
                   authorized([this](const Actor& actor, const HttpRequest& r) {

@@ -1,5 +1,6 @@
 #include "CatalogCommands.h"
 
+#include "ImageStore.h"
 #include "ProductSearchIndex.h"
 #include "xiaodian/CatalogRules.h"
 #include "xiaodian/Json.h"
@@ -7,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlQuery>
 
 #include <optional>
@@ -309,6 +311,12 @@ Status saveProduct(CommandContext& context, const QJsonObject& args)
             return category.error();
         topCategoryId = category->parentId.isEmpty() ? draft->categoryId : category->parentId;
     }
+    // Pictures are uploads of this shop (POST /admin/v1/shops/{shopId}/images), never another shop's or free text.
+    QStringList imageIds = draft->images;
+    for (const SkuDraft& sku : std::as_const(draft->skus))
+        imageIds << sku.image;
+    if (const Status owned = ImageStore::checkOwned(database, shopId, imageIds); !owned)
+        return owned;
     auto existing = findProduct(database, draft->id);
     if (!existing)
         return existing.error();
@@ -377,7 +385,9 @@ Status saveProduct(CommandContext& context, const QJsonObject& args)
                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) "
                            "ON CONFLICT (id) DO UPDATE SET position = excluded.position, specs = excluded.specs, "
                            "price_fen = excluded.price_fen, original_price_fen = excluded.original_price_fen, "
-                           "stock = excluded.stock, code = excluded.code, image = excluded.image, "
+                           "stock = CASE WHEN product_skus.deleted = 0 THEN product_skus.stock "
+                           "ELSE excluded.stock END, "
+                           "code = excluded.code, image = excluded.image, "
                            "version = excluded.version, deleted = 0, updated_at_ms = excluded.updated_at_ms"),
             {sku.id,
              shopId,
@@ -395,6 +405,16 @@ Status saveProduct(CommandContext& context, const QJsonObject& args)
         if (!saved)
             return saved.error();
     }
+    // Stock is moved by intentions (product.adjustStock, and orders), never overwritten: a SKU that exists keeps its
+    // stock whatever the product sent (a desktop's copy may be older than the last sale). A new or revived SKU starts
+    // with the stock given. The product's total is summed from what is stored.
+    auto totals = database.exec(
+        QStringLiteral("UPDATE products SET stock_total = (SELECT COALESCE(SUM(stock), 0) FROM product_skus "
+                       "WHERE product_id = ? AND deleted = 0 AND id IN (%1)) WHERE id = ?")
+            .arg(placeholders(skuIds.size())),
+        QVariantList{draft->id} << toVariants(skuIds) << draft->id);
+    if (!totals)
+        return totals.error();
     // SKUs left out of the new list are gone (tombstoned: desktops pull their removal).
     auto dropped = database.exec(QStringLiteral("UPDATE product_skus SET deleted = 1, version = ?, updated_at_ms = ? "
                                                 "WHERE product_id = ? AND deleted = 0 AND id NOT IN (%1)")
@@ -460,6 +480,160 @@ Status setShelf(CommandContext& context, const QJsonObject& args)
     return {};
 }
 
+struct StoredSku
+{
+    QString productId;
+    qint64 stock = 0;
+    qint64 priceFen = 0;
+};
+
+// The live SKUs (of live products) of this shop among `ids`, each of the product named with it; NotFound unless every
+// id is one, so that a list is applied all or nothing and another shop's SKU looks like no SKU at all.
+Result<QHash<QString, StoredSku>> liveSkus(const CommandContext& context,
+                                           const QStringList& ids,
+                                           const QStringList& productIds)
+{
+    auto rows = context.database().exec(
+        QStringLiteral("SELECT s.id, s.product_id, s.stock, s.price_fen FROM product_skus s "
+                       "JOIN products p ON p.id = s.product_id "
+                       "WHERE s.shop_id = ? AND s.deleted = 0 AND p.deleted = 0 AND s.id IN (%1)")
+            .arg(placeholders(ids.size())),
+        QVariantList{context.actor().shopId} << toVariants(ids));
+    if (!rows)
+        return rows.error();
+    QHash<QString, StoredSku> found;
+    while (rows->next())
+        found.insert(rows->value(0).toString(),
+                     StoredSku{rows->value(1).toString(), rows->value(2).toLongLong(), rows->value(3).toLongLong()});
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        if (!found.contains(ids.at(i)) || found.value(ids.at(i)).productId != productIds.at(i))
+            return makeError(ErrorCode::NotFound,
+                             QStringLiteral("no such SKU %1 of product %2").arg(ids.at(i), productIds.at(i)));
+    }
+    return found;
+}
+
+// The derived list columns of the products whose SKUs changed, and their version: a product travels to desktops
+// with its SKUs as one row, so a SKU write is a write of its product.
+Status touchProducts(CommandContext& context, const QHash<QString, StoredSku>& skus, qint64 version)
+{
+    QSet<QString> products;
+    for (const StoredSku& sku : skus)
+        products.insert(sku.productId);
+    const QStringList ids(products.cbegin(), products.cend());
+    auto updated = context.database().exec(
+        QStringLiteral("UPDATE products SET "
+                       "stock_total = (SELECT COALESCE(SUM(stock), 0) FROM product_skus s "
+                       "WHERE s.product_id = products.id AND s.deleted = 0), "
+                       "min_price_fen = (SELECT COALESCE(MIN(price_fen), 0) FROM product_skus s "
+                       "WHERE s.product_id = products.id AND s.deleted = 0), "
+                       "version = ?, updated_at_ms = ? WHERE id IN (%1)")
+            .arg(placeholders(ids.size())),
+        QVariantList{version, context.now()} << toVariants(ids));
+    if (!updated)
+        return updated.error();
+    return {};
+}
+
+Status adjustStock(CommandContext& context, const QJsonObject& args)
+{
+    auto adjustments = CatalogRules::normalizeStockAdjustments(args);
+    if (!adjustments)
+        return adjustments.error();
+    auto version = lockShop(context);
+    if (!version)
+        return version.error();
+    QStringList ids;
+    QStringList productIds;
+    for (const StockAdjustment& adjustment : std::as_const(*adjustments)) {
+        ids << adjustment.skuId;
+        productIds << adjustment.productId;
+    }
+    auto skus = liveSkus(context, ids, productIds);
+    if (!skus)
+        return skus.error();
+    // All or nothing: every result is checked before anything is written.
+    for (const StockAdjustment& adjustment : std::as_const(*adjustments)) {
+        const qint64 stock = skus->value(adjustment.skuId).stock;
+        const qint64 result = stock + adjustment.delta; // both within ±MaxStock: no overflow
+        if (result < 0)
+            return makeError(ErrorCode::OutOfStock,
+                             QStringLiteral("SKU %1 has %2 in stock; %3 cannot be taken away")
+                                 .arg(adjustment.skuId)
+                                 .arg(stock)
+                                 .arg(-adjustment.delta));
+        if (result > CatalogRules::MaxStock)
+            return makeError(ErrorCode::Overflow,
+                             QStringLiteral("SKU %1 would hold %2, more than %3")
+                                 .arg(adjustment.skuId)
+                                 .arg(result)
+                                 .arg(CatalogRules::MaxStock));
+    }
+    for (const StockAdjustment& adjustment : std::as_const(*adjustments)) {
+        // Relative to the stored value: the check above ran under the shop's write lock.
+        auto updated = context.database().exec(
+            QStringLiteral("UPDATE product_skus SET stock = stock + ?, version = ?, updated_at_ms = ? WHERE id = ?"),
+            {adjustment.delta, *version, context.now(), adjustment.skuId});
+        if (!updated)
+            return updated.error();
+    }
+    if (const Status touched = touchProducts(context, *skus, *version); !touched)
+        return touched;
+    qint64 net = 0;
+    for (const StockAdjustment& adjustment : std::as_const(*adjustments))
+        net += adjustment.delta;
+    context.setAuditDetail(QStringLiteral("%1 SKUs, net %2%3")
+                               .arg(adjustments->size())
+                               .arg(net >= 0 ? QStringLiteral("+") : QString())
+                               .arg(net));
+    return {};
+}
+
+Status setPrice(CommandContext& context, const QJsonObject& args)
+{
+    auto changes = CatalogRules::normalizePriceChanges(args);
+    if (!changes)
+        return changes.error();
+    auto version = lockShop(context);
+    if (!version)
+        return version.error();
+    QStringList ids;
+    QStringList productIds;
+    for (const PriceChange& change : std::as_const(*changes)) {
+        ids << change.skuId;
+        productIds << change.productId;
+    }
+    auto skus = liveSkus(context, ids, productIds);
+    if (!skus)
+        return skus.error();
+    for (const PriceChange& change : std::as_const(*changes)) {
+        auto updated = context.database().exec(
+            QStringLiteral("UPDATE product_skus SET price_fen = ?, "
+                           "original_price_fen = COALESCE(?, original_price_fen), "
+                           "version = ?, updated_at_ms = ? WHERE id = ?"),
+            {change.priceFen,
+             change.originalPriceFen ? QVariant(*change.originalPriceFen) : QVariant(QMetaType::fromType<qint64>()),
+             *version,
+             context.now(),
+             change.skuId});
+        if (!updated)
+            return updated.error();
+    }
+    if (const Status touched = touchProducts(context, *skus, *version); !touched)
+        return touched;
+    QStringList detail;
+    for (const PriceChange& change : std::as_const(*changes).first(std::min<qsizetype>(changes->size(), 5)))
+        detail << QStringLiteral("%1 %2→%3")
+                      .arg(change.skuId)
+                      .arg(skus->value(change.skuId).priceFen)
+                      .arg(change.priceFen);
+    context.setAuditDetail(QStringLiteral("%1 SKUs: %2%3")
+                               .arg(changes->size())
+                               .arg(detail.join(QStringLiteral(", ")),
+                                    changes->size() > 5 ? QStringLiteral(", …") : QString()));
+    return {};
+}
+
 Status deleteProduct(CommandContext& context, const QJsonObject& args)
 {
     auto id = Json::requireString(args, QStringLiteral("id"));
@@ -499,6 +673,8 @@ void registerCatalogCommands(QHash<QString, CommandHandler>& handlers)
     handlers.insert(QStringLiteral("product.save"), &saveProduct);
     handlers.insert(QStringLiteral("product.setShelf"), &setShelf);
     handlers.insert(QStringLiteral("product.delete"), &deleteProduct);
+    handlers.insert(QStringLiteral("product.adjustStock"), &adjustStock);
+    handlers.insert(QStringLiteral("product.setPrice"), &setPrice);
 }
 
 } // namespace xd::server

@@ -2,6 +2,7 @@
 
 #include "CatalogReader.h"
 #include "HttpServer.h"
+#include "ViewRecorder.h"
 #include "xiaodian/Id.h"
 #include "xiaodian/db/Database.h"
 
@@ -103,6 +104,9 @@ void CatalogPublicApi::registerRoutes(HttpServer& http)
             auto product = m_reader.product(*shopId, productId, ProductQuery::Audience::Customer);
             if (!product)
                 return HttpResponse::error(product.error());
+            if (m_views)
+                m_views->record(
+                    ViewEvent{*shopId, ViewEvent::Kind::Product, productId, m_views->visitorKey(request), 0});
             return cached(HttpResponse::json(200, *product));
         });
 }

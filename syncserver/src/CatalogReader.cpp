@@ -1,5 +1,7 @@
 #include "CatalogReader.h"
 
+#include "ImageStore.h"
+#include "PageNumber.h"
 #include "xiaodian/CatalogRules.h"
 #include "xiaodian/Id.h"
 #include "xiaodian/Money.h"
@@ -91,9 +93,20 @@ const QString ListColumns =
     QStringLiteral("p.id, p.name, p.subtitle, p.images, p.min_price_fen, p.sales_count, p.stock_total, p.category_id, "
                    "p.on_shelf, p.sort_weight, p.created_at_ms, p.updated_at_ms, p.version, p.keywords");
 
-QJsonObject listItem(const QSqlQuery& row, ProductQuery::Audience audience)
+// A product's stored image ids as the API shows them: {"id","url","mediumUrl","thumbnailUrl"} each (ImageStore).
+QJsonArray imageReferences(const QString& shopId, const QString& storedJson)
 {
-    const QJsonArray images = QJsonDocument::fromJson(row.value(3).toString().toUtf8()).array();
+    QJsonArray out;
+    for (const QJsonValue& id : QJsonDocument::fromJson(storedJson.toUtf8()).array()) {
+        if (const QJsonValue reference = ImageStore::reference(shopId, id.toString()); !reference.isNull())
+            out.append(reference);
+    }
+    return out;
+}
+
+QJsonObject listItem(const QSqlQuery& row, ProductQuery::Audience audience, const QString& shopId)
+{
+    const QJsonArray images = imageReferences(shopId, row.value(3).toString());
     const qint64 price = row.value(4).toLongLong();
     QJsonObject item{{QStringLiteral("id"), row.value(0).toString()},
                      {QStringLiteral("name"), row.value(1).toString()},
@@ -162,8 +175,14 @@ Result<ProductQuery> CatalogReader::parseListQuery(const QUrlQuery& url, Product
     };
     ProductQuery query;
     query.audience = audience;
+    auto pageNumber = PageNumber::parse(url, DefaultLimit, MaxLimit);
+    if (!pageNumber)
+        return pageNumber.error();
     const QString limit = param(QStringLiteral("limit"));
-    if (!limit.isEmpty()) {
+    if (*pageNumber) {
+        query.limit = (*pageNumber)->pageSize;
+        query.offset = (*pageNumber)->offset();
+    } else if (!limit.isEmpty()) {
         bool ok = false;
         query.limit = limit.toInt(&ok);
         if (!ok || query.limit < 1 || query.limit > MaxLimit)
@@ -301,9 +320,10 @@ Result<ProductPage> CatalogReader::products(const ProductQuery& query) const
         values << after->key << after->id;
     }
     const int limit = qBound(1, query.limit, MaxLimit);
-    const QString sql = QStringLiteral("SELECT %1, p.%2 FROM %3 WHERE %4 ORDER BY p.%2 %5, p.id %5 LIMIT %6")
+    const QString sql = QStringLiteral("SELECT %1, p.%2 FROM %3 WHERE %4 ORDER BY p.%2 %5, p.id %5 LIMIT %6 OFFSET %7")
                             .arg(ListColumns, sort.column, from, where.join(QStringLiteral(" AND ")), direction)
-                            .arg(limit + 1);
+                            .arg(limit + 1)
+                            .arg(qMax(0, query.offset));
     auto rows = m_database.exec(sql, fromValues + values);
     if (!rows)
         return rows.error();
@@ -316,7 +336,7 @@ Result<ProductPage> CatalogReader::products(const ProductQuery& query) const
             page.nextCursor = encodeCursor(query.sort, lastKey, lastId);
             break;
         }
-        page.items.append(listItem(*rows, query.audience));
+        page.items.append(listItem(*rows, query.audience, query.shopId));
         lastKey = rows->value(keyColumn).toLongLong();
         lastId = rows->value(0).toString();
     }
@@ -335,8 +355,8 @@ CatalogReader::product(const QString& shopId, const QString& productId, ProductQ
         return row.error();
     if (!row->next())
         return makeError(ErrorCode::NotFound, QStringLiteral("no such product"));
-    QJsonObject product = listItem(*row, audience);
-    product.insert(QStringLiteral("images"), QJsonDocument::fromJson(row->value(3).toString().toUtf8()).array());
+    QJsonObject product = listItem(*row, audience, shopId);
+    product.insert(QStringLiteral("images"), imageReferences(shopId, row->value(3).toString()));
     product.insert(QStringLiteral("description"), row->value(14).toString());
 
     auto skus =
@@ -366,7 +386,7 @@ CatalogReader::product(const QString& shopId, const QString& productId, ProductQ
                         {QStringLiteral("price"), moneyText(price)},
                         {QStringLiteral("originalPriceFen"), original},
                         {QStringLiteral("originalPrice"), moneyText(original)},
-                        {QStringLiteral("image"), skus->value(6).toString()},
+                        {QStringLiteral("image"), ImageStore::reference(shopId, skus->value(6).toString())},
                         {QStringLiteral("stockState"), stockStateOf(stock)}};
         if (!customer) {
             sku.insert(QStringLiteral("stock"), stock);

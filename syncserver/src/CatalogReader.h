@@ -28,6 +28,7 @@ struct ProductQuery
     QString query;      // the search box, as typed (at most MaxQueryLength characters)
     QString cursor;     // opaque, from the previous page's nextCursor
     int limit = 20;
+    int offset = 0; // page-number paging (PageNumber: ?page=&pageSize=); 0 with a cursor
 };
 
 struct ProductPage
@@ -54,7 +55,8 @@ public:
 
     static Result<ProductSort> parseSort(const QString& name); // "" is the default
     static QString sortName(ProductSort sort);
-    // The list parameters of a request (category, sort, q, cursor, limit; and shelf for merchants), each checked:
+    // The list parameters of a request (category, sort, q, cursor, limit or page and pageSize; and shelf for
+    // merchants), each checked:
     // anything malformed is InvalidArgument naming the parameter. Unknown parameters are ignored.
     static Result<ProductQuery> parseListQuery(const QUrlQuery& url, ProductQuery::Audience audience);
 

@@ -1,5 +1,6 @@
 #include "CommandProcessor.h"
 
+#include "ArticleCommands.h"
 #include "CatalogCommands.h"
 #include "ChangeNotifier.h"
 #include "Logging.h"
@@ -21,6 +22,7 @@ CommandProcessor::CommandProcessor(const db::Database& database,
     registerShopCommands(m_handlers);
     registerStaffCommands(m_handlers);
     registerCatalogCommands(m_handlers);
+    registerArticleCommands(m_handlers);
 }
 
 Result<CommandResult> CommandProcessor::execute(const Actor& actor,

@@ -209,10 +209,13 @@ EntityReader::changedSince(const QString& shopId, const sync::Cursor& cursor, in
                 QStringLiteral("product"), q->value(0).toString(), q->value(1).toLongLong(), deleted, data});
         }
         if (!live.isEmpty()) {
-            // One query for the SKUs of the whole page, not one per product.
+            // One query for the SKUs of the whole page, not one per product. Keyed by product id alone (the ids are
+            // this shop's, read above), like CatalogReader: with "shop_id = ? AND" SQLite chose the (shop_id,
+            // version, id) index and walked every SKU of the shop for each page -- 230 ms a page at 350,000 SKUs,
+            // 2 ms on product_skus_product (docs/performance.md).
             QHash<QString, qsizetype> byId;
             QStringList placeholders;
-            QVariantList ids{shopId};
+            QVariantList ids;
             for (const qsizetype index : std::as_const(live)) {
                 byId.insert(rows[index].id, index);
                 placeholders << QStringLiteral("?");
@@ -221,7 +224,7 @@ EntityReader::changedSince(const QString& shopId, const sync::Cursor& cursor, in
             auto skus = m_database.exec(
                 QStringLiteral(
                     "SELECT product_id, id, position, specs, price_fen, original_price_fen, stock, code, image "
-                    "FROM product_skus WHERE shop_id = ? AND deleted = 0 AND product_id IN (%1) "
+                    "FROM product_skus WHERE product_id IN (%1) AND deleted = 0 "
                     "ORDER BY product_id, position, id")
                     .arg(placeholders.join(QLatin1Char(','))),
                 ids);
@@ -241,6 +244,36 @@ EntityReader::changedSince(const QString& shopId, const sync::Cursor& cursor, in
             }
             for (auto it = lists.cbegin(); it != lists.cend(); ++it)
                 rows[byId.value(it.key())].data.insert(QStringLiteral("skus"), it.value());
+        }
+    }
+    { // articles (viewCount: the count when the row is read -- see docs/articles.md)
+        QVariantList values{shopId};
+        const QString where = afterCursor(cursor, sync::entityOrder(QStringLiteral("article")), values);
+        auto q = m_database.exec(
+            QStringLiteral("SELECT id, version, deleted, title, cover, summary, body, category, published, "
+                           "publish_at_ms, view_count, created_at_ms, updated_at_ms FROM articles "
+                           "WHERE shop_id = ? AND %1")
+                    .arg(where) +
+                limitClause,
+            values);
+        if (!q)
+            return q.error();
+        while (q->next()) {
+            const bool deleted = q->value(2).toInt() != 0;
+            QJsonObject data;
+            if (!deleted)
+                data = QJsonObject{{QStringLiteral("title"), q->value(3).toString()},
+                                   {QStringLiteral("cover"), q->value(4).toString()},
+                                   {QStringLiteral("summary"), q->value(5).toString()},
+                                   {QStringLiteral("body"), q->value(6).toString()},
+                                   {QStringLiteral("category"), q->value(7).toString()},
+                                   {QStringLiteral("published"), q->value(8).toInt() != 0},
+                                   {QStringLiteral("publishAtMs"), q->value(9).toLongLong()},
+                                   {QStringLiteral("viewCount"), q->value(10).toLongLong()},
+                                   {QStringLiteral("createdAtMs"), q->value(11).toLongLong()},
+                                   {QStringLiteral("updatedAtMs"), q->value(12).toLongLong()}};
+            rows.append(sync::SyncRow{
+                QStringLiteral("article"), q->value(0).toString(), q->value(1).toLongLong(), deleted, data});
         }
     }
 

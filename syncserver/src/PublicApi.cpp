@@ -1,5 +1,6 @@
 #include "PublicApi.h"
 
+#include "BlobStore.h"
 #include "EntityReader.h"
 #include "HttpServer.h"
 #include "xiaodian/Id.h"
@@ -99,18 +100,8 @@ void PublicApi::registerRoutes(HttpServer& http)
         if (!photo->next())
             return notFound(QStringLiteral("photo"));
         // A photo id always names the same bytes, so clients may keep it forever.
-        const QByteArray etag = '"' + photo->value(0).toString().toLatin1() + '"';
-        HttpResponse response;
-        response.addHeader("ETag", etag);
-        response.addHeader("Cache-Control", "public, max-age=31536000, immutable");
-        if (request.header("if-none-match") == etag) {
-            response.status = 304;
-            response.contentType = photo->value(1).toString().toLatin1();
-            return response;
-        }
-        response.contentType = photo->value(1).toString().toLatin1();
-        response.body = photo->value(2).toByteArray();
-        return response;
+        return immutableBlobResponse(
+            request, photo->value(0).toString(), photo->value(1).toString(), photo->value(2).toByteArray());
     });
 }
 

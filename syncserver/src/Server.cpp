@@ -1,6 +1,8 @@
 #include "Server.h"
 
 #include "AdminApi.h"
+#include "ArticleApi.h"
+#include "ArticleReader.h"
 #include "AuthService.h"
 #include "CatalogAdminApi.h"
 #include "CatalogPublicApi.h"
@@ -9,6 +11,7 @@
 #include "CommandProcessor.h"
 #include "EntityReader.h"
 #include "HttpServer.h"
+#include "ImageApi.h"
 #include "Logging.h"
 #include "PasswordHasher.h"
 #include "PgChangeRelay.h"
@@ -17,6 +20,7 @@
 #include "ShopRepository.h"
 #include "SyncEndpoint.h"
 #include "SyncService.h"
+#include "ViewRecorder.h"
 #include "xiaodian/Clock.h"
 #include "xiaodian/db/Database.h"
 #include "xiaodian/db/Migrator.h"
@@ -78,6 +82,13 @@ Result<quint16> Server::start()
     m_catalogReader = std::make_unique<CatalogReader>(*m_database);
     m_catalogAdminApi = std::make_unique<CatalogAdminApi>(*m_auth, *m_commands, *m_catalogReader);
     m_catalogPublicApi = std::make_unique<CatalogPublicApi>(*m_database, *m_catalogReader);
+    m_imageApi = std::make_unique<ImageApi>(*m_auth, *m_database, m_clock);
+    m_views =
+        new ViewRecorder(*m_database, m_clock, *m_notifier, m_config.trustedProxy, ViewRecorder::Limits{}, this);
+    m_catalogPublicApi->setViewRecorder(m_views);
+    m_articleReader = std::make_unique<ArticleReader>(*m_database);
+    m_articleApi =
+        std::make_unique<ArticleApi>(*m_auth, *m_commands, *m_database, *m_articleReader, *m_views, m_clock);
     m_syncEndpoint = new SyncEndpoint(
         *m_http,
         *m_auth,
@@ -92,6 +103,8 @@ Result<quint16> Server::start()
     m_catalogAdminApi->registerRoutes(*m_http);
     m_publicApi->registerRoutes(*m_http);
     m_catalogPublicApi->registerRoutes(*m_http);
+    m_imageApi->registerRoutes(*m_http);
+    m_articleApi->registerRoutes(*m_http);
     auto port = m_http->start(m_config.listenAddress, m_config.port);
     if (!port)
         return port.error();
@@ -109,6 +122,16 @@ void Server::stop()
     m_syncEndpoint = nullptr;
     // Handlers run to completion on this thread before the event loop delivers the stop, so no transaction of
     // ours is open here; closing rolls back anything a future bug might leave open.
+    // Views still queued are written before the database closes: a clean stop (SIGTERM) loses none.
+    if (m_views) {
+        if (const Status flushed = m_views->flush(); !flushed)
+            qCWarning(lcServer).noquote() << "writing view events at stop failed:" << flushed.error().toString();
+        delete m_views;
+        m_views = nullptr;
+    }
+    m_articleApi.reset();
+    m_articleReader.reset();
+    m_imageApi.reset();
     m_catalogPublicApi.reset();
     m_catalogAdminApi.reset();
     m_catalogReader.reset();

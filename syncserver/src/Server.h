@@ -18,6 +18,8 @@ class Database;
 namespace xd::server {
 
 class AdminApi;
+class ArticleApi;
+class ArticleReader;
 class CatalogAdminApi;
 class CatalogPublicApi;
 class CatalogReader;
@@ -26,9 +28,11 @@ class ChangeNotifier;
 class CommandProcessor;
 class EntityReader;
 class HttpServer;
+class ImageApi;
 class PublicApi;
 class SyncEndpoint;
 class SyncService;
+class ViewRecorder;
 
 struct DemoCredentials
 {
@@ -75,6 +79,10 @@ private:
     std::unique_ptr<CatalogReader> m_catalogReader;
     std::unique_ptr<CatalogAdminApi> m_catalogAdminApi;
     std::unique_ptr<CatalogPublicApi> m_catalogPublicApi;
+    std::unique_ptr<ImageApi> m_imageApi;
+    ViewRecorder* m_views = nullptr;
+    std::unique_ptr<ArticleReader> m_articleReader;
+    std::unique_ptr<ArticleApi> m_articleApi;
     SyncEndpoint* m_syncEndpoint = nullptr;
     int m_schemaVersion = 0;
     std::optional<DemoCredentials> m_demo;

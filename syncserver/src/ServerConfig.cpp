@@ -14,6 +14,9 @@ Commands (run once and exit; they use the same config and database):
   syncserver shop create --name NAME --owner LOGIN [--time-zone TZ] [--display-name NAME] [--password-stdin]
   syncserver staff add --shop SHOP --login LOGIN [--role clerk|owner] [--display-name NAME] [--password-stdin]
   Without --password-stdin a random password is generated and printed once.
+  syncserver images gc [--shop SHOP] [--dry-run] [--grace-hours N]
+  Deletes catalog images no product, SKU, category or article uses that are older than N hours
+  (default 24), then the stored files nothing else uses. --dry-run only reports.
 
 Config file (INI, given with --config; flags override it):
   [server]
@@ -201,7 +204,7 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments)
     const QCommandLineOption ownerOption(
         QStringLiteral("owner"), QStringLiteral("shop create: the owner's <login>."), QStringLiteral("login"));
     const QCommandLineOption shopOption(
-        QStringLiteral("shop"), QStringLiteral("staff add: the shop's id or name."), QStringLiteral("shop"));
+        QStringLiteral("shop"), QStringLiteral("staff add, images gc: the shop's id or name."), QStringLiteral("shop"));
     const QCommandLineOption loginOption(
         QStringLiteral("login"), QStringLiteral("staff add: the new <login>."), QStringLiteral("login"));
     const QCommandLineOption roleOption(
@@ -212,6 +215,12 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments)
     const QCommandLineOption passwordStdinOption(QStringLiteral("password-stdin"),
                                                  QStringLiteral("shop create / staff add: read the password from the "
                                                                 "first line of standard input."));
+    const QCommandLineOption dryRunOption(QStringLiteral("dry-run"),
+                                          QStringLiteral("images gc: report what would be deleted, delete nothing."));
+    const QCommandLineOption graceHoursOption(
+        QStringLiteral("grace-hours"),
+        QStringLiteral("images gc: keep images uploaded less than <hours> ago (default 24)."),
+        QStringLiteral("hours"));
     parser.addOptions({helpOption,
                        versionOption,
                        configOption,
@@ -231,6 +240,7 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments)
                        roleOption,
                        displayNameOption,
                        passwordStdinOption});
+    parser.addOptions({dryRunOption, graceHoursOption});
 
     CommandLine result;
     result.helpText = parser.helpText() + QString::fromUtf8(kConfigHelp);
@@ -245,6 +255,15 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments)
         result.action = CommandLine::Action::StaffAdd;
         if (!parser.isSet(shopOption) || !parser.isSet(loginOption))
             return invalid(QStringLiteral("staff add needs --shop and --login"));
+    } else if (positional == QStringList{QStringLiteral("images"), QStringLiteral("gc")}) {
+        result.action = CommandLine::Action::ImagesGc;
+        if (parser.isSet(graceHoursOption)) {
+            bool ok = false;
+            result.admin.graceHours = parser.value(graceHoursOption).toInt(&ok);
+            if (!ok || result.admin.graceHours < 0 || result.admin.graceHours > 24 * 365)
+                return invalid(QStringLiteral("--grace-hours is a whole number of hours from 0 to 8760"));
+        }
+        result.admin.dryRun = parser.isSet(dryRunOption);
     } else if (!positional.isEmpty()) {
         return invalid(QStringLiteral("unexpected argument '%1'").arg(positional.join(QLatin1Char(' '))));
     }

@@ -31,7 +31,7 @@ struct ServerConfig
     QString effectiveDatabaseUrl() const;
 };
 
-// An operator's one-off command: `syncserver shop create ...`, `syncserver staff add ...`.
+// An operator's one-off command: `syncserver shop create ...`, `syncserver staff add ...`, `syncserver images gc`.
 struct AdminCommand
 {
     QString shopName;
@@ -41,11 +41,14 @@ struct AdminCommand
     QString displayName;
     QString role = QStringLiteral("clerk");
     bool passwordFromStdin = false; // otherwise a random password is generated and printed
+    // images gc: --shop (optional) above, then:
+    bool dryRun = false;
+    int graceHours = 24;
 };
 
 struct CommandLine
 {
-    enum class Action { Serve, ShowHelp, ShowVersion, ShopCreate, StaffAdd };
+    enum class Action { Serve, ShowHelp, ShowVersion, ShopCreate, StaffAdd, ImagesGc };
     Action action = Action::Serve;
     ServerConfig config;
     AdminCommand admin;

@@ -255,6 +255,89 @@ QList<db::Migration> serverMigrations()
                                "WHERE substr(t, i, 3) NOT LIKE '% %' ON CONFLICT DO NOTHING"),
             },
         },
+        db::Migration{
+            6,
+            QStringLiteral("catalog images"),
+            {
+                // A shop's uploaded catalog images (product pictures, SKU pictures, article covers). The same bytes
+                // uploaded again by the shop are the same row (UNIQUE); such an upload only moves last_upload_at_ms,
+                // from which `syncserver images gc` counts its grace period before it deletes an unreferenced row.
+                // Not synced: desktops get the id and URLs from the upload's answer. Each size is a blob: the original, the detail page's picture (≤ 750 px)
+                // and the list thumbnail (≤ 240 px); a picture no larger than a size is its own rendition.
+                QStringLiteral("CREATE TABLE images ("
+                               "id TEXT PRIMARY KEY, "
+                               "shop_id TEXT NOT NULL REFERENCES shops(id) ON DELETE CASCADE, "
+                               "blob_sha256 TEXT NOT NULL REFERENCES blobs(sha256), "
+                               "content_type TEXT NOT NULL, "
+                               "width INTEGER NOT NULL, "
+                               "height INTEGER NOT NULL, "
+                               "bytes BIGINT NOT NULL, "
+                               "medium_sha256 TEXT NOT NULL REFERENCES blobs(sha256), "
+                               "medium_width INTEGER NOT NULL, "
+                               "medium_height INTEGER NOT NULL, "
+                               "thumb_sha256 TEXT NOT NULL REFERENCES blobs(sha256), "
+                               "thumb_width INTEGER NOT NULL, "
+                               "thumb_height INTEGER NOT NULL, "
+                               "uploaded_by TEXT, "
+                               "created_at_ms BIGINT NOT NULL, "
+                               "last_upload_at_ms BIGINT NOT NULL, "
+                               "UNIQUE (shop_id, blob_sha256))"),
+                QStringLiteral("CREATE INDEX images_shop_last_upload ON images (shop_id, last_upload_at_ms)"),
+                // The collector asks "does anything still name this blob?" for each blob it might delete.
+                QStringLiteral("CREATE INDEX images_blob ON images (blob_sha256)"),
+                QStringLiteral("CREATE INDEX images_medium ON images (medium_sha256)"),
+                QStringLiteral("CREATE INDEX images_thumb ON images (thumb_sha256)"),
+                QStringLiteral("CREATE INDEX shop_photos_blob ON shop_photos (blob_sha256)"),
+            },
+        },
+        db::Migration{
+            7,
+            QStringLiteral("articles and view events"),
+            {
+                // A shop's articles (info posts), synced as entity "article" (docs/articles.md). `body` is sanitized
+                // HTML (xd::RichText); `cover` an image id or ''. publish_at_ms is 0 until first published; the
+                // public sees a row when published = 1 and publish_at_ms <= now. view_count is kept by the view
+                // recorder's flushes without a version of its own (docs/articles.md says why).
+                QStringLiteral("CREATE TABLE articles ("
+                               "id TEXT PRIMARY KEY, "
+                               "shop_id TEXT NOT NULL REFERENCES shops(id) ON DELETE CASCADE, "
+                               "title TEXT NOT NULL, "
+                               "cover TEXT NOT NULL DEFAULT '', "
+                               "summary TEXT NOT NULL DEFAULT '', "
+                               "body TEXT NOT NULL DEFAULT '', "
+                               "category TEXT NOT NULL DEFAULT '', "
+                               "published SMALLINT NOT NULL DEFAULT 0 CHECK (published IN (0, 1)), "
+                               "publish_at_ms BIGINT NOT NULL DEFAULT 0 CHECK (publish_at_ms >= 0), "
+                               "view_count BIGINT NOT NULL DEFAULT 0 CHECK (view_count >= 0), "
+                               "version BIGINT NOT NULL, "
+                               "deleted SMALLINT NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)), "
+                               "created_at_ms BIGINT NOT NULL, "
+                               "updated_at_ms BIGINT NOT NULL)"),
+                QStringLiteral("CREATE INDEX articles_shop_version_id ON articles (shop_id, version, id)"),
+                // The mini-program's list, newest first, of the whole shop or one category label: partial, so drafts
+                // and tombstones cost nothing; scheduled rows sit at the top of the range and "publish_at_ms <= now"
+                // starts the walk below them.
+                QStringLiteral("CREATE INDEX articles_public ON articles (shop_id, publish_at_ms, id) "
+                               "WHERE deleted = 0 AND published = 1"),
+                QStringLiteral(
+                    "CREATE INDEX articles_public_category ON articles (shop_id, category, publish_at_ms, id) "
+                    "WHERE deleted = 0 AND published = 1"),
+                // The merchant's list (drafts too), newest first.
+                QStringLiteral("CREATE INDEX articles_shop_created ON articles (shop_id, created_at_ms, id) "
+                               "WHERE deleted = 0"),
+                // Raw views for statistics (issue 6 rolls them up into daily PV/UV): written in batches by the view
+                // recorder, never synced. kind: product | article | page; target: the product or article id, or the
+                // page path; visitor_key: the mini-program's visitor id, or a salted hash -- never an IP address.
+                // No foreign key: one event of a vanished shop must not fail the batch it is written in.
+                QStringLiteral("CREATE TABLE view_events ("
+                               "shop_id TEXT NOT NULL, "
+                               "kind TEXT NOT NULL CHECK (kind IN ('product', 'article', 'page')), "
+                               "target TEXT NOT NULL, "
+                               "visitor_key TEXT NOT NULL, "
+                               "at_ms BIGINT NOT NULL)"),
+                QStringLiteral("CREATE INDEX view_events_shop_at ON view_events (shop_id, at_ms)"),
+            },
+        },
     };
 }
 

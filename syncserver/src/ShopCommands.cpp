@@ -1,13 +1,12 @@
 #include "ShopCommands.h"
 
+#include "BlobStore.h"
+#include "ImageProcessor.h"
 #include "xiaodian/Id.h"
 #include "xiaodian/Json.h"
 #include "xiaodian/ShopRules.h"
 #include "xiaodian/db/Database.h"
 
-#include <QBuffer>
-#include <QCryptographicHash>
-#include <QImageReader>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -85,52 +84,6 @@ Status updateProfile(CommandContext& context, const QJsonObject& args)
     return {};
 }
 
-struct ImageInfo
-{
-    QString contentType;
-    int width = 0;
-    int height = 0;
-};
-
-// The type comes from the bytes, never from a file name or a header the client chose.
-Result<ImageInfo> inspectImage(const QByteArray& bytes)
-{
-    if (bytes.isEmpty())
-        return invalid(QStringLiteral("the upload is empty"));
-    if (bytes.size() > MaxPhotoBytes)
-        return invalid(QStringLiteral("a photo is at most %1 MiB").arg(MaxPhotoBytes / (1024 * 1024)));
-    ImageInfo info;
-    QByteArray format;
-    if (bytes.startsWith("\xFF\xD8\xFF")) {
-        info.contentType = QStringLiteral("image/jpeg");
-        format = "jpeg";
-    } else if (bytes.startsWith("\x89PNG\r\n\x1A\n")) {
-        info.contentType = QStringLiteral("image/png");
-        format = "png";
-    } else {
-        return invalid(QStringLiteral("a photo must be a JPEG or PNG image"));
-    }
-    QByteArray copy = bytes;
-    QBuffer buffer(&copy);
-    buffer.open(QIODevice::ReadOnly);
-    QImageReader reader(&buffer, format);
-    const QSize size = reader.size();
-    if (!size.isValid())
-        return invalid(QStringLiteral("the image cannot be read: %1").arg(reader.errorString()));
-    if (size.width() < 16 || size.height() < 16 || size.width() > 8000 || size.height() > 8000)
-        return invalid(QStringLiteral("a photo is 16 to 8000 pixels wide and high"));
-    // A small, highly compressed file can still decode to hundreds of MiB on the server's thread: cap the pixels.
-    if (qint64(size.width()) * size.height() > MaxPhotoPixels)
-        return invalid(QStringLiteral("a photo has at most %1 megapixels").arg(MaxPhotoPixels / 1'000'000));
-    reader.setAllocationLimit(int((MaxPhotoPixels * 4) / (1024 * 1024)) + 1);
-    // Decode it once: a header that lies about the rest of the file is caught here, not in a customer's phone.
-    if (reader.read().isNull())
-        return invalid(QStringLiteral("the image is damaged: %1").arg(reader.errorString()));
-    info.width = size.width();
-    info.height = size.height();
-    return info;
-}
-
 Status uploadPhoto(CommandContext& context, const QJsonObject& args)
 {
     if (!args.isEmpty())
@@ -150,14 +103,10 @@ Status uploadPhoto(CommandContext& context, const QJsonObject& args)
         return makeError(ErrorCode::Conflict, QStringLiteral("a shop has at most %1 photos").arg(MaxShopPhotos));
     const int position = positions->value(1).toInt() + 1;
 
-    const QString sha256 =
-        QString::fromLatin1(QCryptographicHash::hash(context.attachment(), QCryptographicHash::Sha256).toHex());
-    auto stored = database.exec(
-        QStringLiteral("INSERT INTO blobs (sha256, content_type, bytes, data, created_at_ms) "
-                       "VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING"),
-        {sha256, image->contentType, qint64(context.attachment().size()), context.attachment(), context.now()});
-    if (!stored)
-        return stored.error();
+    const QString sha256 = sha256Hex(context.attachment());
+    if (const Status stored = storeBlob(database, sha256, image->contentType, context.attachment(), context.now());
+        !stored)
+        return stored;
     auto version = context.version();
     if (!version)
         return version.error();

@@ -11,7 +11,5 @@ namespace xd::server {
 void registerShopCommands(QHash<QString, CommandHandler>& handlers);
 
 inline constexpr int MaxShopPhotos = 20;
-inline constexpr qint64 MaxPhotoBytes = 5 * 1024 * 1024;
-inline constexpr qint64 MaxPhotoPixels = 25'000'000;
 
 } // namespace xd::server

@@ -2,6 +2,7 @@
 // categories, product list (filters, sorts, search, cursor paging) and product detail, on SQLite or PostgreSQL.
 #include "ServerProcess.h"
 #include "TestPostgres.h"
+#include "xiaodian/CatalogRules.h"
 #include "xiaodian/Id.h"
 
 #include <QFile>
@@ -91,9 +92,15 @@ private slots:
     void productSave_invalid_isRejected_andChangesNothing();
     void productDetail_moneyIsExact_stockIsAState_andSkusAreReplaced();
     void setShelf_bulk_isAllOrNothing();
+    void productSave_keepsStockOfExistingSkus_andSetsNewOnes();
+    void adjustStock_isRelative_oneVersion_andRefusesWholeListOnBadItem_data();
+    void adjustStock_isRelative_oneVersion_andRefusesWholeListOnBadItem();
+    void setPrice_bulk_movesThePriceSortKey_andIsAllOrNothing();
     void clerk_mayEditTheCatalog();
 
 private:
+    // The merchant's view of a product's SKUs: id → {stock, priceFen, …}.
+    QHash<QString, QJsonObject> merchantSkus(const QString& productId) const;
     QSqlDatabase openServerDatabase(const QString& connectionName) const;
     QString createCategory(const QString& name, const QString& parentId = {}, const QString& token = {});
     QString createProduct(const QJsonObject& body, const QString& token = {});
@@ -714,7 +721,8 @@ void tst_Catalog::productDetail_moneyIsExact_stockIsAState_andSkusAreReplaced()
         sku(1, 500, {{QStringLiteral("规格"), QStringLiteral("中杯")}, {QStringLiteral("温度"), QStringLiteral("冰")}});
     QJsonObject body = product(QStringLiteral("精确到分"), category);
     body.insert(QStringLiteral("skus"), QJsonArray{bigHot, bigIced, smallIced});
-    body.insert(QStringLiteral("images"), QJsonArray{QStringLiteral("a.jpg"), QStringLiteral("b.jpg")});
+    // Images are ids of uploads (tst_images covers them); without any, the detail shows none.
+    body.insert(QStringLiteral("images"), QJsonArray());
     body.insert(QStringLiteral("description"), QStringLiteral("好喝"));
     const QString id = createProduct(body);
     QVERIFY(!id.isEmpty());
@@ -724,9 +732,9 @@ void tst_Catalog::productDetail_moneyIsExact_stockIsAState_andSkusAreReplaced()
     const QJsonObject detail = reply.json;
     QCOMPARE(detail.value(QStringLiteral("priceFen")).toInteger(), 1);
     QCOMPARE(detail.value(QStringLiteral("price")).toString(), QStringLiteral("0.01"));
-    QCOMPARE(detail.value(QStringLiteral("images")).toArray().size(), 2);
-    QCOMPARE(detail.value(QStringLiteral("image")).toString(), QStringLiteral("a.jpg"));
-    QCOMPARE(detail.value(QStringLiteral("description")).toString(), QStringLiteral("好喝"));
+    QCOMPARE(detail.value(QStringLiteral("images")).toArray().size(), 0);
+    QVERIFY(detail.value(QStringLiteral("image")).isNull());
+    QCOMPARE(detail.value(QStringLiteral("description")).toString(), QStringLiteral("<p>好喝</p>")); // sanitized
     QCOMPARE(detail.value(QStringLiteral("stockState")).toString(), QStringLiteral("in_stock"));
     const QJsonArray skus = detail.value(QStringLiteral("skus")).toArray();
     QCOMPARE(skus.size(), 3);
@@ -799,6 +807,243 @@ void tst_Catalog::setShelf_bulk_isAllOrNothing()
                                    .toArray();
     const QStringList offIds = idsOf(offList);
     QCOMPARE(QSet<QString>(offIds.cbegin(), offIds.cend()), (QSet<QString>{ids[0], ids[1]}));
+}
+
+QHash<QString, QJsonObject> tst_Catalog::merchantSkus(const QString& productId) const
+{
+    QHash<QString, QJsonObject> skus;
+    const QJsonObject detail =
+        m_server->request("GET", QStringLiteral("/admin/v1/products/%1").arg(productId), {}, m_token).json;
+    for (const QJsonValue& value : detail.value(QStringLiteral("skus")).toArray())
+        skus.insert(value.toObject().value(QStringLiteral("id")).toString(), value.toObject());
+    return skus;
+}
+
+void tst_Catalog::productSave_keepsStockOfExistingSkus_andSetsNewOnes()
+{
+    const QString category = createCategory(QStringLiteral("库存意图"));
+    QJsonObject body = product(QStringLiteral("库存不被覆盖"), category);
+    const QJsonObject first = sku(500, 5, {{QStringLiteral("规格"), QStringLiteral("大")}});
+    const QJsonObject second = sku(300, 9, {{QStringLiteral("规格"), QStringLiteral("小")}});
+    body.insert(QStringLiteral("skus"), QJsonArray{first, second});
+    const QString id = createProduct(body);
+    QVERIFY(!id.isEmpty());
+    const QString firstId = first.value(QStringLiteral("id")).toString();
+    const QString secondId = second.value(QStringLiteral("id")).toString();
+
+    // A sale (here: an adjustment) happens on the server while a desktop still shows 5.
+    QCOMPARE(m_server
+                 ->requestJson("POST",
+                               QStringLiteral("/admin/v1/products/stock"),
+                               QJsonObject{{QStringLiteral("adjustments"),
+                                            QJsonArray{QJsonObject{{QStringLiteral("productId"), id},
+                                                                   {QStringLiteral("skuId"), firstId},
+                                                                   {QStringLiteral("delta"), -2}}}}},
+                               m_token)
+                 .status,
+             200);
+    // The desktop saves the product with its old copy (stock 40 typed over 5) and a new SKU with 7.
+    QJsonObject stale = first;
+    stale.insert(QStringLiteral("stock"), 40);
+    const QJsonObject added = sku(700, 7, {{QStringLiteral("规格"), QStringLiteral("中")}});
+    body.insert(QStringLiteral("skus"), QJsonArray{stale, added});
+    QCOMPARE(m_server->requestJson("PUT", QStringLiteral("/admin/v1/products/%1").arg(id), body, m_token).status, 200);
+    auto skus = merchantSkus(id);
+    QCOMPARE(skus.size(), 2);
+    QCOMPARE(skus.value(firstId).value(QStringLiteral("stock")).toInteger(), 3); // kept, not 40
+    QCOMPARE(skus.value(added.value(QStringLiteral("id")).toString()).value(QStringLiteral("stock")).toInteger(), 7);
+
+    // A SKU removed and sent again is new again: it starts with the stock given.
+    QJsonObject revived = second;
+    revived.insert(QStringLiteral("stock"), 11);
+    body.insert(QStringLiteral("skus"), QJsonArray{stale, added, revived});
+    QCOMPARE(m_server->requestJson("PUT", QStringLiteral("/admin/v1/products/%1").arg(id), body, m_token).status, 200);
+    skus = merchantSkus(id);
+    QCOMPARE(skus.value(secondId).value(QStringLiteral("stock")).toInteger(), 11);
+
+    // The product's total is what is stored (3 + 7 + 11), as the sold-out state shows: 21 pieces is "in stock".
+    qint64 total = -1;
+    {
+        QSqlDatabase db = openServerDatabase(QStringLiteral("total"));
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("SELECT stock_total FROM products WHERE id = ?"));
+        query.addBindValue(id);
+        if (query.exec() && query.next())
+            total = query.value(0).toLongLong();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("total"));
+    QCOMPARE(total, 21);
+}
+
+void tst_Catalog::adjustStock_isRelative_oneVersion_andRefusesWholeListOnBadItem_data()
+{
+    QTest::addColumn<QString>("badItem"); // what the second adjustment of the list is
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("below zero") << QStringLiteral("below") << 409 << QStringLiteral("out_of_stock");
+    QTest::newRow("above the maximum") << QStringLiteral("above") << 422 << QStringLiteral("overflow");
+    QTest::newRow("unknown SKU") << QStringLiteral("unknown") << 404 << QStringLiteral("not_found");
+    QTest::newRow("another shop's SKU") << QStringLiteral("foreign") << 404 << QStringLiteral("not_found");
+    QTest::newRow("deleted product's SKU") << QStringLiteral("deleted") << 404 << QStringLiteral("not_found");
+    QTest::newRow("SKU of another product")
+        << QStringLiteral("wrongProduct") << 404 << QStringLiteral("not_found");
+    QTest::newRow("same SKU twice") << QStringLiteral("twice") << 400 << QStringLiteral("invalid_argument");
+    QTest::newRow("zero delta") << QStringLiteral("zero") << 400 << QStringLiteral("invalid_argument");
+    QTest::newRow("fractional delta") << QStringLiteral("fraction") << 400 << QStringLiteral("invalid_argument");
+    QTest::newRow("malformed SKU id") << QStringLiteral("malformed") << 400 << QStringLiteral("invalid_argument");
+    QTest::newRow("1001 items") << QStringLiteral("oversized") << 400 << QStringLiteral("invalid_argument");
+    QTest::newRow("unknown field") << QStringLiteral("field") << 400 << QStringLiteral("invalid_argument");
+}
+
+void tst_Catalog::adjustStock_isRelative_oneVersion_andRefusesWholeListOnBadItem()
+{
+    QFETCH(QString, badItem);
+    QFETCH(int, status);
+    QFETCH(QString, code);
+    const QString category = createCategory(QStringLiteral("调库存") + badItem);
+    QJsonObject body = product(QStringLiteral("调库存A"), category);
+    const QJsonObject skuA = sku(100, 10);
+    body.insert(QStringLiteral("skus"), QJsonArray{skuA});
+    const QString productA = createProduct(body);
+    body = product(QStringLiteral("调库存B"), category);
+    const QJsonObject skuB = sku(100, 3);
+    body.insert(QStringLiteral("skus"), QJsonArray{skuB});
+    const QString productB = createProduct(body);
+    QVERIFY(!productA.isEmpty() && !productB.isEmpty());
+    const QString a = skuA.value(QStringLiteral("id")).toString();
+    const QString b = skuB.value(QStringLiteral("id")).toString();
+    QHash<QString, QString> productOf;
+    auto item = [&productOf](const QString& skuId, const QJsonValue& delta) {
+        return QJsonObject{{QStringLiteral("productId"), productOf.value(skuId, xd::Id::create())},
+                           {QStringLiteral("skuId"), skuId},
+                           {QStringLiteral("delta"), delta}};
+    };
+    productOf.insert(a, productA);
+    productOf.insert(b, productB);
+    auto adjust = [&](const QJsonObject& args) {
+        return m_server->requestJson("POST", QStringLiteral("/admin/v1/products/stock"), args, m_token);
+    };
+
+    QJsonArray list{item(a, -4)};
+    QJsonObject args;
+    if (badItem == QLatin1String("below")) {
+        list.append(item(b, -4));
+    } else if (badItem == QLatin1String("above")) {
+        list.append(item(b, xd::CatalogRules::MaxStock - 2));
+    } else if (badItem == QLatin1String("unknown")) {
+        list.append(item(xd::Id::create(), 1));
+    } else if (badItem == QLatin1String("foreign")) {
+        QString tokenB;
+        QVERIFY(!createShopB(&tokenB).isEmpty());
+        QJsonObject theirs = product(QStringLiteral("别家的"), QString());
+        const QJsonObject theirSku = sku(100, 50);
+        theirs.insert(QStringLiteral("skus"), QJsonArray{theirSku});
+        const QString theirProduct = createProduct(theirs, tokenB);
+        QVERIFY(!theirProduct.isEmpty());
+        productOf.insert(theirSku.value(QStringLiteral("id")).toString(), theirProduct);
+        list.append(item(theirSku.value(QStringLiteral("id")).toString(), -1));
+    } else if (badItem == QLatin1String("deleted")) {
+        QCOMPARE(m_server->request("DELETE", QStringLiteral("/admin/v1/products/%1").arg(productB), {}, m_token).status,
+                 200);
+        list.append(item(b, 1));
+    } else if (badItem == QLatin1String("wrongProduct")) {
+        QJsonObject wrong = item(b, 1);
+        wrong.insert(QStringLiteral("productId"), productA);
+        list.append(wrong);
+    } else if (badItem == QLatin1String("twice")) {
+        list.append(item(a, 1));
+    } else if (badItem == QLatin1String("zero")) {
+        list.append(item(b, 0));
+    } else if (badItem == QLatin1String("fraction")) {
+        list.append(item(b, 1.5));
+    } else if (badItem == QLatin1String("malformed")) {
+        list.append(item(QStringLiteral("sku-1"), 1));
+    } else if (badItem == QLatin1String("oversized")) {
+        while (list.size() < xd::CatalogRules::MaxBulkIds + 1)
+            list.append(item(xd::Id::create(), 1));
+    } else if (badItem == QLatin1String("field")) {
+        args.insert(QStringLiteral("reason"), QStringLiteral("盘点"));
+    }
+    args.insert(QStringLiteral("adjustments"), list);
+
+    const qint64 before = changeCounter(m_shopId);
+    const auto refused = adjust(args);
+    QCOMPARE(refused.status, status);
+    QCOMPARE(refused.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), code);
+    const QJsonObject error = refused.json.value(QStringLiteral("error")).toObject();
+    QVERIFY(!error.value(QStringLiteral("message")).toString().isEmpty());
+    QCOMPARE(changeCounter(m_shopId), before);
+    QCOMPARE(merchantSkus(productA).value(a).value(QStringLiteral("stock")).toInteger(), 10); // first item not applied
+
+    if (badItem != QLatin1String("below"))
+        return;
+    // The good list: relative to what is stored, both SKUs, one version; down to exactly 0 is allowed.
+    const auto done = adjust(QJsonObject{{QStringLiteral("adjustments"), QJsonArray{item(a, -4), item(b, -3)}}});
+    QCOMPARE(done.status, 200);
+    QCOMPARE(changeCounter(m_shopId), before + 1);
+    QCOMPARE(merchantSkus(productA).value(a).value(QStringLiteral("stock")).toInteger(), 6);
+    QCOMPARE(merchantSkus(productB).value(b).value(QStringLiteral("stock")).toInteger(), 0);
+    // The product's row moved with its SKU (desktops pull it), and customers see the new state.
+    const QJsonObject detail =
+        m_server->request("GET", QStringLiteral("/api/v1/shops/%1/products/%2").arg(m_shopId, productB)).json;
+    QCOMPARE(detail.value(QStringLiteral("stockState")).toString(), QStringLiteral("sold_out"));
+    QCOMPARE(adjust(QJsonObject{{QStringLiteral("adjustments"), QJsonArray{item(a, 94)}}}).status, 200);
+    QCOMPARE(merchantSkus(productA).value(a).value(QStringLiteral("stock")).toInteger(), 100);
+}
+
+void tst_Catalog::setPrice_bulk_movesThePriceSortKey_andIsAllOrNothing()
+{
+    const QString category = createCategory(QStringLiteral("调价"));
+    QJsonObject body = product(QStringLiteral("调价甲"), category);
+    const QJsonObject cup = sku(1000, 5, {{QStringLiteral("规格"), QStringLiteral("杯")}}, 1500);
+    const QJsonObject pot = sku(3000, 5, {{QStringLiteral("规格"), QStringLiteral("壶")}});
+    body.insert(QStringLiteral("skus"), QJsonArray{cup, pot});
+    const QString first = createProduct(body);
+    const QString second = createProduct(product(QStringLiteral("调价乙"), category, 2000));
+    QVERIFY(!first.isEmpty() && !second.isEmpty());
+    const QString cupId = cup.value(QStringLiteral("id")).toString();
+    const QString potId = pot.value(QStringLiteral("id")).toString();
+    auto change = [&](const QString& skuId, const QJsonValue& priceFen) {
+        return QJsonObject{{QStringLiteral("productId"), first},
+                           {QStringLiteral("skuId"), skuId},
+                           {QStringLiteral("priceFen"), priceFen}};
+    };
+    auto setPrices = [&](const QJsonArray& items) {
+        return m_server->requestJson("POST",
+                                     QStringLiteral("/admin/v1/products/prices"),
+                                     QJsonObject{{QStringLiteral("items"), items}},
+                                     m_token);
+    };
+    const QList<std::pair<QString, QString>> byPrice{{QStringLiteral("category"), category},
+                                                     {QStringLiteral("sort"), QStringLiteral("price_asc")}};
+    QCOMPARE(allPages(m_shopId, byPrice), (QStringList{first, second}));
+
+    const qint64 before = changeCounter(m_shopId);
+    QCOMPARE(setPrices({change(cupId, 2500), change(xd::Id::create(), 100)}).status, 404);
+    QCOMPARE(setPrices({change(cupId, -1)}).status, 400);
+    QCOMPARE(setPrices({change(cupId, xd::CatalogRules::MaxPriceFen + 1)}).status, 400);
+    QCOMPARE(setPrices({change(cupId, QStringLiteral("25.00"))}).status, 400);
+    QCOMPARE(setPrices({change(cupId, 2500), change(cupId, 2600)}).status, 400);
+    QCOMPARE(setPrices({}).status, 400);
+    QJsonArray oversized;
+    for (int i = 0; i <= xd::CatalogRules::MaxBulkIds; ++i)
+        oversized.append(change(xd::Id::create(), 100));
+    QCOMPARE(setPrices(oversized).status, 400);
+    QCOMPARE(changeCounter(m_shopId), before);
+    QCOMPARE(merchantSkus(first).value(cupId).value(QStringLiteral("priceFen")).toInteger(), 1000);
+
+    // Both SKUs of the first product go up: its cheapest price (the sort key) is now 25.00 > 20.00.
+    QJsonObject withOriginal = change(potId, 3300);
+    withOriginal.insert(QStringLiteral("originalPriceFen"), 0);
+    QCOMPARE(setPrices({change(cupId, 2500), withOriginal}).status, 200);
+    QCOMPARE(changeCounter(m_shopId), before + 1);
+    const auto skus = merchantSkus(first);
+    QCOMPARE(skus.value(cupId).value(QStringLiteral("priceFen")).toInteger(), 2500);
+    QCOMPARE(skus.value(cupId).value(QStringLiteral("originalPriceFen")).toInteger(), 1500); // not given: kept
+    QCOMPARE(skus.value(potId).value(QStringLiteral("priceFen")).toInteger(), 3300);
+    QCOMPARE(skus.value(potId).value(QStringLiteral("originalPriceFen")).toInteger(), 0);
+    QCOMPARE(skus.value(cupId).value(QStringLiteral("stock")).toInteger(), 5); // prices only
+    QCOMPARE(allPages(m_shopId, byPrice), (QStringList{second, first}));
 }
 
 void tst_Catalog::clerk_mayEditTheCatalog()

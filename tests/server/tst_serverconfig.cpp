@@ -18,6 +18,7 @@ private slots:
     void badInput_isRejectedWithAClearMessage();
     void configFile_unknownKey_isRejected();
     void help_documentsEveryFlagAndKey();
+    void imagesGc_parsesShopDryRunAndGrace();
 
 private:
     QString writeConfig(const QByteArray& text);
@@ -91,6 +92,12 @@ void tst_ServerConfig::badInput_isRejectedWithAClearMessage_data()
     QTest::newRow("stray argument") << QStringList{QStringLiteral("serve-now")} << QStringLiteral("serve-now");
     QTest::newRow("missing config") << QStringList{QStringLiteral("--config"), QStringLiteral("/no/such/file.ini")}
                                     << QStringLiteral("/no/such/file.ini");
+    QTest::newRow("negative grace") << QStringList{QStringLiteral("images"), QStringLiteral("gc"),
+                                                   QStringLiteral("--grace-hours"), QStringLiteral("-1")}
+                                    << QStringLiteral("--grace-hours");
+    QTest::newRow("grace not a number") << QStringList{QStringLiteral("images"), QStringLiteral("gc"),
+                                                       QStringLiteral("--grace-hours"), QStringLiteral("1.5")}
+                                        << QStringLiteral("--grace-hours");
 }
 
 void tst_ServerConfig::badInput_isRejectedWithAClearMessage()
@@ -139,6 +146,28 @@ void tst_ServerConfig::help_documentsEveryFlagAndKey()
                                "SIGTERM"}) {
         QVERIFY2(parsed->helpText.contains(QLatin1String(needle)), needle);
     }
+}
+
+void tst_ServerConfig::imagesGc_parsesShopDryRunAndGrace()
+{
+    auto defaults = parseCommandLine({QStringLiteral("syncserver"), QStringLiteral("images"), QStringLiteral("gc")});
+    QVERIFY(defaults);
+    QCOMPARE(defaults->action, CommandLine::Action::ImagesGc);
+    QCOMPARE(defaults->admin.graceHours, 24);
+    QVERIFY(!defaults->admin.dryRun);
+    QVERIFY(defaults->admin.shop.isEmpty());
+    auto given = parseCommandLine({QStringLiteral("syncserver"),
+                                   QStringLiteral("images"),
+                                   QStringLiteral("gc"),
+                                   QStringLiteral("--shop"),
+                                   QStringLiteral("茶饮小铺"),
+                                   QStringLiteral("--dry-run"),
+                                   QStringLiteral("--grace-hours"),
+                                   QStringLiteral("0")});
+    QVERIFY(given);
+    QCOMPARE(given->admin.shop, QStringLiteral("茶饮小铺"));
+    QVERIFY(given->admin.dryRun);
+    QCOMPARE(given->admin.graceHours, 0);
 }
 
 QTEST_GUILESS_MAIN(tst_ServerConfig)

@@ -1,5 +1,6 @@
 // The sync endpoint and the REST APIs of a real syncserver process, spoken to as clients would.
 #include "ServerProcess.h"
+#include "TestPng.h"
 #include "TestPostgres.h"
 #include "TestSocket.h"
 #include "xiaodian/Id.h"
@@ -17,18 +18,6 @@
 #include <QTest>
 
 namespace {
-
-// PNG chunk checksum (CRC-32, polynomial 0xEDB88320), bit by bit: enough for a test image.
-quint32 crc32Of(const QByteArray& data)
-{
-    quint32 crc = 0xFFFFFFFFu;
-    for (const char byte : data) {
-        crc ^= quint8(byte);
-        for (int bit = 0; bit < 8; ++bit)
-            crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
-    }
-    return ~crc;
-}
 
 QJsonObject pull(TestSocket& socket, const QString& cookie, int limit, const QString& id = QStringLiteral("p"))
 {
@@ -781,28 +770,7 @@ void tst_SyncServer::logout_endsReadsOnAnOpenSocketToo()
 
 void tst_SyncServer::photos_areCheckedByContent_andServedWithCachingHeaders()
 {
-    // A small valid PNG made here, byte by byte.
-    auto chunk = [](const QByteArray& type, const QByteArray& data) {
-        QByteArray out;
-        const quint32 length = quint32(data.size());
-        out.append(char(length >> 24)).append(char(length >> 16)).append(char(length >> 8)).append(char(length));
-        out.append(type).append(data);
-        const QByteArray crcInput = type + data;
-        const quint32 crc = crc32Of(crcInput);
-        out.append(char(crc >> 24)).append(char(crc >> 16)).append(char(crc >> 8)).append(char(crc));
-        return out;
-    };
-    const int w = 40, h = 30;
-    QByteArray raw;
-    for (int y = 0; y < h; ++y)
-        raw.append('\0').append(QByteArray(w * 3, '\x7f'));
-    QByteArray ihdr;
-    for (quint32 v : {quint32(w), quint32(h)})
-        ihdr.append(char(v >> 24)).append(char(v >> 16)).append(char(v >> 8)).append(char(v));
-    ihdr.append(QByteArray("\x08\x02\x00\x00\x00", 5));
-    const QByteArray idat = qCompress(raw).mid(4); // zlib stream without Qt's length prefix
-    const QByteArray png =
-        QByteArray("\x89PNG\r\n\x1a\n", 8) + chunk("IHDR", ihdr) + chunk("IDAT", idat) + chunk("IEND", {});
+    const QByteArray png = testSolidPng(40, 30); // made byte by byte
 
     const auto before = m_server->request("GET", QStringLiteral("/admin/v1/shop"), {}, ownerToken());
     const auto fake =

@@ -89,7 +89,9 @@ Result<Database> tst_Storage::openDatabase(const QString& purpose) const
 
 void tst_Storage::dropEverything(const Database& database)
 {
-    for (const char* table : {"product_search_grams",
+    for (const char* table : {"view_events",
+                              "articles",
+                              "product_search_grams",
                               "product_skus",
                               "products",
                               "categories",
@@ -98,6 +100,7 @@ void tst_Storage::dropEverything(const Database& database)
                               "sync_clients",
                               "login_failures",
                               "staff_sessions",
+                              "images",
                               "shop_photos",
                               "blobs",
                               "shop_profiles",

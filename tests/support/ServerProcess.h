@@ -55,6 +55,8 @@ public:
                       const QString& token = {}) const;
     // Signs in and returns the token (empty on failure).
     QString login(const QString& shop, const QString& user, const QString& password) const;
+    // `shop create --name <name> --owner bob`, then signs bob in: the new shop's id (empty on failure).
+    QString createShop(const QString& name, QString* ownerToken) const;
 
 private:
     QString m_dataDir;

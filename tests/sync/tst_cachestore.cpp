@@ -61,6 +61,8 @@ private slots:
     void cache_runsOnDebiansSqlite();
     void applyPullPage_storesRowsTombstonesAndCookieTogether();
     void applyPullPage_more_doesNotMoveTheVersion();
+    void applyPullPage_reusedStatements_bindEveryRow_andAFailedRowUndoesThePage();
+    void initialSync_defersIndexesToItsLastPage_andARestartRebuildsThem();
     void enqueue_assignsConsecutiveMids_durably();
     void enqueue_afterServerAheadOfCache_skipsProcessedMids();
     void pushResults_acceptedRemoved_rejectedKeptWithReason_passwordForgotten();
@@ -145,6 +147,145 @@ void tst_CacheStore::applyPullPage_more_doesNotMoveTheVersion()
     QCOMPARE(cache.store->cookie(), QStringLiteral("5.1.x"));
     QCOMPARE(cache.store->serverVersion(), 0);
     QVERIFY(!cache.store->initialSyncDone());
+}
+
+void tst_CacheStore::applyPullPage_reusedStatements_bindEveryRow_andAFailedRowUndoesThePage()
+{
+    // applyPullPage prepares each statement once per page and binds it again for every row: a value of one row
+    // (here a category id) must never leak into the next, and a row that fails must still undo the whole page.
+    TestCache cache;
+    QVERIFY(cache.open());
+    const auto product = [](const QString& id, const QJsonValue& category, const QString& name) {
+        return sync::SyncRow{QStringLiteral("product"),
+                             id,
+                             4,
+                             false,
+                             QJsonObject{{QStringLiteral("categoryId"), category},
+                                         {QStringLiteral("name"), name},
+                                         {QStringLiteral("onShelf"), true},
+                                         {QStringLiteral("skus"), QJsonArray()}}};
+    };
+    const QString a = Id::create();
+    const QString b = Id::create();
+    const QString c = Id::create();
+    const QString category = Id::create();
+    QVERIFY(cache.store->applyPullPage({product(a, category, QStringLiteral("红茶")),
+                                        staffRow(Id::create(), 4, QStringLiteral("s")),
+                                        product(b, QJsonValue(), QStringLiteral("绿茶")),
+                                        product(c, category, QStringLiteral("乌龙"))},
+                                       QStringLiteral("4.-1."),
+                                       4,
+                                       false));
+    QSqlQuery q(cache.database->database());
+    QVERIFY(q.exec(QStringLiteral("SELECT id, category_id, name FROM product ORDER BY name")));
+    QStringList seen;
+    while (q.next())
+        seen << q.value(2).toString() + QLatin1Char('=') +
+                    (q.value(1).isNull() ? QStringLiteral("null") : q.value(1).toString());
+    QCOMPARE(
+        seen,
+        QStringList(
+            {QStringLiteral("乌龙=") + category, QStringLiteral("红茶=") + category, QStringLiteral("绿茶=null")}));
+    q.finish();
+
+    // The third row of the next page fails inside SQLite: nothing of the page stays, the cookie does not move.
+    QVERIFY(q.exec(QStringLiteral("CREATE TEMP TRIGGER refuse BEFORE INSERT ON main.product "
+                                  "WHEN NEW.name = 'boom' BEGIN SELECT RAISE(ABORT, 'refused'); END")));
+    const QString d = Id::create();
+    QVERIFY(!cache.store->applyPullPage({product(d, category, QStringLiteral("d")),
+                                         product(a, QJsonValue(), QStringLiteral("renamed")),
+                                         product(Id::create(), category, QStringLiteral("boom"))},
+                                        QStringLiteral("5.-1."),
+                                        5,
+                                        false));
+    QCOMPARE(cache.store->cookie(), QStringLiteral("4.-1."));
+    QCOMPARE(cache.store->rowCount(CacheStore::ProductEntity).valueOr(-1), 3);
+    auto kept = cache.store->row(CacheStore::ProductEntity, a);
+    QVERIFY(kept && kept->has_value());
+    QCOMPARE((*kept)->data.value(QStringLiteral("name")).toString(), QStringLiteral("红茶"));
+    QVERIFY(!cache.store->row(CacheStore::ProductEntity, d).valueOr(std::nullopt).has_value());
+
+    // The same page without the failing row goes in (new statements for the new transaction).
+    QVERIFY(cache.store->applyPullPage(
+        {product(d, category, QStringLiteral("d")), product(a, QJsonValue(), QStringLiteral("renamed"))},
+        QStringLiteral("5.-1."),
+        5,
+        false));
+    QCOMPARE(cache.store->rowCount(CacheStore::ProductEntity).valueOr(-1), 4);
+    QVERIFY(q.exec(QStringLiteral("SELECT category_id FROM product WHERE id = '%1'").arg(a)));
+    QVERIFY(q.next());
+    QVERIFY(q.value(0).isNull());
+}
+
+namespace {
+
+// Every index of the cache with its DDL, by name (the primary keys' automatic indexes have no DDL).
+QStringList indexes(TestCache& cache)
+{
+    QSqlQuery q(cache.database->database());
+    if (!q.exec(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                               "ORDER BY name")))
+        return {QStringLiteral("error")};
+    QStringList list;
+    while (q.next())
+        list << q.value(0).toString() + QStringLiteral(": ") + q.value(1).toString();
+    return list;
+}
+
+} // namespace
+
+void tst_CacheStore::initialSync_defersIndexesToItsLastPage_andARestartRebuildsThem()
+{
+    TestCache cache;
+    QVERIFY(cache.open());
+    const QStringList all = indexes(cache);
+    QVERIFY(all.size() >= 4);
+    QVERIFY(all.join(u'\n').contains(QStringLiteral("product_by_name")));
+
+    // Page 1 of several: written without the secondary indexes, whose DDL waits in meta.
+    QVERIFY(cache.store->applyPullPage(
+        {staffRow(Id::create(), 3, QStringLiteral("a")), staffRow(Id::create(), 3, QStringLiteral("b"))},
+        QStringLiteral("3.1.x"),
+        7,
+        true));
+    QCOMPARE(indexes(cache), QStringList());
+    QVERIFY(!cache.store->metaValue(QStringLiteral("deferred_indexes")).isEmpty());
+
+    // A restart mid-sync rebuilds them before anything else, and the sync resumes from its cookie with them.
+    cache.close();
+    QVERIFY(cache.open());
+    QCOMPARE(indexes(cache), all);
+    QVERIFY(cache.store->metaValue(QStringLiteral("deferred_indexes")).isEmpty());
+    QCOMPARE(cache.store->cookie(), QStringLiteral("3.1.x"));
+    QVERIFY(
+        cache.store->applyPullPage({staffRow(Id::create(), 5, QStringLiteral("c"))}, QStringLiteral("5.1.y"), 7, true));
+    QCOMPARE(indexes(cache), all); // not the first page: nothing is dropped again
+    QVERIFY(cache.store->applyPullPage({}, QStringLiteral("7.-1."), 7, false));
+    QCOMPARE(indexes(cache), all);
+    QCOMPARE(cache.store->rowCount(CacheStore::StaffEntity).valueOr(-1), 3);
+
+    // Uninterrupted: the last page builds the indexes in its own transaction, and the staff index is usable.
+    TestCache fresh;
+    QVERIFY(fresh.open());
+    QVERIFY(
+        fresh.store->applyPullPage({staffRow(Id::create(), 3, QStringLiteral("z"))}, QStringLiteral("3.1.x"), 4, true));
+    QCOMPARE(indexes(fresh), QStringList());
+    QVERIFY(fresh.store->applyPullPage(
+        {staffRow(Id::create(), 4, QStringLiteral("y"))}, QStringLiteral("4.-1."), 4, false));
+    QCOMPARE(indexes(fresh), all);
+    QVERIFY(fresh.store->initialSyncDone());
+    QVERIFY(fresh.store->metaValue(QStringLiteral("deferred_indexes")).isEmpty());
+    QSqlQuery plan(fresh.database->database());
+    QVERIFY(plan.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT id FROM staff ORDER BY display_name, id")));
+    QVERIFY(plan.next());
+    QVERIFY2(plan.value(3).toString().contains(QStringLiteral("staff_by_name")), qPrintable(plan.value(3).toString()));
+
+    // A later pull that starts from an empty cookie (a migration re-pulls everything) keeps the indexes: the cache
+    // is no longer empty, and the desktop is in use.
+    QVERIFY(fresh.store->setMetaValue(QStringLiteral("cookie"), QStringLiteral("")));
+    QVERIFY(
+        fresh.store->applyPullPage({staffRow(Id::create(), 5, QStringLiteral("x"))}, QStringLiteral("5.1.x"), 6, true));
+    QCOMPARE(indexes(fresh), all);
 }
 
 void tst_CacheStore::enqueue_assignsConsecutiveMids_durably()

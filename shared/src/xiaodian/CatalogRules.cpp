@@ -2,6 +2,7 @@
 
 #include "xiaodian/Id.h"
 #include "xiaodian/Json.h"
+#include "xiaodian/RichText.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -100,6 +101,9 @@ Result<SkuDraft> normalizeSku(const QJsonValue& value, int index)
         return code.error();
     if (!image)
         return image.error();
+    // An image is the id of an upload of the shop (the server checks that it is one of this shop's).
+    if (!image->isEmpty() && !Id::isValid(*image))
+        return invalid(CatalogRules::tr("The image of SKU %1 is not an uploaded image.").arg(index + 1));
 
     const QJsonValue specs = args.value(QStringLiteral("specs"));
     if (!specs.isUndefined() && !specs.isNull() && !specs.isObject())
@@ -199,7 +203,12 @@ Result<ProductDraft> CatalogRules::normalizeProduct(const QJsonObject& args)
     auto name = text(args, QStringLiteral("name"), 1, MaxProductNameLength, tr("The product name"));
     auto subtitle = text(args, QStringLiteral("subtitle"), 0, MaxSubtitleLength, tr("The subtitle"));
     auto keywords = text(args, QStringLiteral("keywords"), 0, MaxKeywordsLength, tr("The keywords"));
-    auto description = text(args, QStringLiteral("description"), 0, MaxDescriptionLength, tr("The description"));
+    // Rich text: the limit counts what is stored, the sanitized HTML (RichText), not the markup sent.
+    auto description = text(args, QStringLiteral("description"), 0, RichText::MaxInputLength, tr("The description"));
+    if (description)
+        description = RichText::sanitize(*description);
+    if (description && description->size() > MaxDescriptionLength)
+        description = invalid(tr("The description has at most %1 characters.").arg(MaxDescriptionLength));
     auto sortWeight = amount(args, QStringLiteral("sortWeight"), false, -MaxSortWeight, MaxSortWeight);
     for (const Result<QString>* field : {&id, &categoryId, &name, &subtitle, &keywords, &description}) {
         if (!*field)
@@ -216,8 +225,10 @@ Result<ProductDraft> CatalogRules::normalizeProduct(const QJsonObject& args)
         return invalid(tr("A product has at most %1 images.").arg(MaxImages));
     for (const QJsonValue& image : images.toArray()) {
         const QString ref = image.toString().trimmed();
-        if (!image.isString() || ref.isEmpty() || ref.size() > MaxImageRefLength)
-            return invalid(tr("Each image has 1 to %1 characters.").arg(MaxImageRefLength));
+        if (!image.isString() || !Id::isValid(ref))
+            return invalid(tr("Each image must be the id of an uploaded image."));
+        if (draft.images.contains(ref))
+            return invalid(tr("A product shows each image once."));
         draft.images << ref;
     }
 
@@ -272,6 +283,86 @@ Result<QStringList> CatalogRules::normalizeIdList(const QJsonObject& args, const
     if (ids.removeDuplicates() != 0)
         return invalid(tr("Field '%1' lists an id twice.").arg(key));
     return ids;
+}
+
+Result<QList<StockAdjustment>> CatalogRules::normalizeStockAdjustments(const QJsonObject& args)
+{
+    if (const Status s = refuseUnknown(args, {QStringLiteral("adjustments")}); !s)
+        return s.error();
+    const QJsonValue value = args.value(QStringLiteral("adjustments"));
+    if (!value.isArray() || value.toArray().isEmpty() || value.toArray().size() > MaxBulkIds)
+        return invalid(tr("A stock change lists 1 to %1 SKUs.").arg(MaxBulkIds));
+    QList<StockAdjustment> list;
+    QSet<QString> seen;
+    for (const QJsonValue& item : value.toArray()) {
+        const QJsonObject object = item.toObject();
+        if (!item.isObject())
+            return invalid(tr("Each stock change is an object with 'productId', 'skuId' and 'delta'."));
+        if (const Status s =
+                refuseUnknown(object, {QStringLiteral("productId"), QStringLiteral("skuId"), QStringLiteral("delta")});
+            !s)
+            return s.error();
+        auto productId = requireId(object, QStringLiteral("productId"));
+        if (!productId)
+            return productId.error();
+        auto skuId = requireId(object, QStringLiteral("skuId"));
+        if (!skuId)
+            return skuId.error();
+        auto delta = amount(object, QStringLiteral("delta"), true, -MaxStock, MaxStock);
+        if (!delta)
+            return delta.error();
+        if (*delta == 0)
+            return invalid(tr("A stock change of 0 changes nothing."));
+        if (seen.contains(*skuId))
+            return invalid(tr("A stock change lists SKU %1 twice.").arg(*skuId));
+        seen.insert(*skuId);
+        list.append(StockAdjustment{*productId, *skuId, *delta});
+    }
+    return list;
+}
+
+Result<QList<PriceChange>> CatalogRules::normalizePriceChanges(const QJsonObject& args)
+{
+    if (const Status s = refuseUnknown(args, {QStringLiteral("items")}); !s)
+        return s.error();
+    const QJsonValue value = args.value(QStringLiteral("items"));
+    if (!value.isArray() || value.toArray().isEmpty() || value.toArray().size() > MaxBulkIds)
+        return invalid(tr("A price change lists 1 to %1 SKUs.").arg(MaxBulkIds));
+    QList<PriceChange> list;
+    QSet<QString> seen;
+    for (const QJsonValue& item : value.toArray()) {
+        const QJsonObject object = item.toObject();
+        if (!item.isObject())
+            return invalid(tr("Each price change is an object with 'productId', 'skuId' and 'priceFen'."));
+        if (const Status s = refuseUnknown(object,
+                                           {QStringLiteral("productId"),
+                                            QStringLiteral("skuId"),
+                                            QStringLiteral("priceFen"),
+                                            QStringLiteral("originalPriceFen")});
+            !s)
+            return s.error();
+        auto productId = requireId(object, QStringLiteral("productId"));
+        if (!productId)
+            return productId.error();
+        auto skuId = requireId(object, QStringLiteral("skuId"));
+        if (!skuId)
+            return skuId.error();
+        auto price = amount(object, QStringLiteral("priceFen"), true, 0, MaxPriceFen);
+        if (!price)
+            return price.error();
+        PriceChange change{*productId, *skuId, *price, std::nullopt};
+        if (object.contains(QStringLiteral("originalPriceFen"))) {
+            auto original = amount(object, QStringLiteral("originalPriceFen"), true, 0, MaxPriceFen);
+            if (!original)
+                return original.error();
+            change.originalPriceFen = *original;
+        }
+        if (seen.contains(*skuId))
+            return invalid(tr("A price change lists SKU %1 twice.").arg(*skuId));
+        seen.insert(*skuId);
+        list.append(change);
+    }
+    return list;
 }
 
 StockState CatalogRules::stockState(qint64 stock)

@@ -52,6 +52,23 @@ struct ProductDraft
     qint64 totalStock() const;
 };
 
+// product.adjustStock: add `delta` pieces (negative: take away) to a SKU's stock, relative to whatever it is then.
+struct StockAdjustment
+{
+    QString productId; // the SKU's product: a desktop finds the row it shows without a SKU index
+    QString skuId;
+    qint64 delta = 0;
+};
+
+// product.setPrice: a SKU's new price (and, when given, its new original price; 0 = none shown).
+struct PriceChange
+{
+    QString productId;
+    QString skuId;
+    qint64 priceFen = 0;
+    std::optional<qint64> originalPriceFen;
+};
+
 enum class StockState { InStock, Low, SoldOut };
 
 // The rules of the catalog operations' arguments, in one place for both sides (like ShopRules): the server judges
@@ -68,7 +85,7 @@ public:
     static constexpr int MaxProductNameLength = 100;
     static constexpr int MaxSubtitleLength = 200;
     static constexpr int MaxKeywordsLength = 200;
-    static constexpr int MaxDescriptionLength = 50'000;
+    static constexpr int MaxDescriptionLength = 50'000; // of the sanitized HTML (RichText::sanitize)
     static constexpr int MaxImages = 20;
     static constexpr int MaxImageRefLength = 500;
     static constexpr int MaxSkus = 200;
@@ -87,6 +104,12 @@ public:
     static Result<ProductDraft> normalizeProduct(const QJsonObject& args);
     // product.setShelf: {"ids": [...], "onShelf": bool}; ids distinct, 1..MaxBulkIds.
     static Result<QStringList> normalizeIdList(const QJsonObject& args, const QString& key);
+    // product.adjustStock: {"adjustments": [{"productId", "skuId", "delta"}]}, 1..MaxBulkIds, SKUs distinct,
+    // deltas non-zero.
+    static Result<QList<StockAdjustment>> normalizeStockAdjustments(const QJsonObject& args);
+    // product.setPrice: {"items": [{"productId", "skuId", "priceFen", "originalPriceFen"?}]}, 1..MaxBulkIds,
+    // SKUs distinct.
+    static Result<QList<PriceChange>> normalizePriceChanges(const QJsonObject& args);
 
     static StockState stockState(qint64 stock);
     static QString stockStateName(StockState state); // "in_stock", "low", "sold_out"

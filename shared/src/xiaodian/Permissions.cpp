@@ -22,6 +22,14 @@ const QHash<QString, Who>& table()
         {QStringLiteral("product.save"), Who::Anyone},
         {QStringLiteral("product.setShelf"), Who::Anyone},
         {QStringLiteral("product.delete"), Who::Anyone},
+        // Catalog image uploads (POST /admin/v1/shops/{shopId}/images): not a command, but the same table decides.
+        {QStringLiteral("image.upload"), Who::Anyone},
+        // Stock counts and prices are catalog work too (product.save already sets both for new SKUs).
+        {QStringLiteral("product.adjustStock"), Who::Anyone},
+        {QStringLiteral("product.setPrice"), Who::Anyone},
+        // ... and the shop's articles (info posts).
+        {QStringLiteral("article.save"), Who::Anyone},
+        {QStringLiteral("article.delete"), Who::Anyone},
         {QStringLiteral("staff.add"), Who::OwnerOnly},
         {QStringLiteral("staff.update"), Who::OwnerOnly},
         {QStringLiteral("staff.resetPassword"), Who::OwnerOnly},

@@ -10,7 +10,8 @@ const QStringList& entities()
                                   QStringLiteral("staff"),
                                   QStringLiteral("shop_photo"),
                                   QStringLiteral("category"),
-                                  QStringLiteral("product")};
+                                  QStringLiteral("product"),
+                                  QStringLiteral("article")};
     return list;
 }
 

@@ -1,0 +1,243 @@
+#include "ViewRecorder.h"
+
+#include "ChangeNotifier.h"
+#include "HttpTypes.h"
+#include "Logging.h"
+#include "ShopRepository.h"
+#include "xiaodian/Clock.h"
+#include "xiaodian/db/Database.h"
+#include "xiaodian/db/Transaction.h"
+
+#include <QCryptographicHash>
+#include <QHash>
+#include <QMap>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace xd::server {
+
+namespace {
+
+// Rows per INSERT (5 values each) and ids per IN list: far below either engine's limit of bound parameters.
+constexpr int RowsPerStatement = 200;
+
+QString kindName(ViewEvent::Kind kind)
+{
+    switch (kind) {
+    case ViewEvent::Kind::Product:
+        return QStringLiteral("product");
+    case ViewEvent::Kind::Article:
+        return QStringLiteral("article");
+    case ViewEvent::Kind::Page:
+        return QStringLiteral("page");
+    }
+    return QStringLiteral("page");
+}
+
+} // namespace
+
+ViewRecorder::ViewRecorder(const db::Database& database,
+                           const Clock& clock,
+                           ChangeNotifier& notifier,
+                           QHostAddress trustedProxy,
+                           Limits limits,
+                           QObject* parent)
+    : QObject(parent), m_database(database), m_clock(clock), m_notifier(notifier),
+      m_trustedProxy(std::move(trustedProxy)), m_limits(limits), m_timer(new QTimer(this))
+{
+    m_salt.resize(32);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(m_salt.data()), m_salt.size() / 4);
+    m_timer->setInterval(m_limits.flushIntervalMs);
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, [this] {
+        if (const Status flushed = flush(); !flushed)
+            qCWarning(lcServer).noquote() << "writing view events failed:" << flushed.error().toString();
+    });
+}
+
+ViewRecorder::~ViewRecorder() = default;
+
+bool ViewRecorder::record(ViewEvent event)
+{
+    if (m_queue.size() >= m_limits.maxQueued) {
+        ++m_droppedSinceLog;
+        ++m_droppedTotal;
+        return false;
+    }
+    if (event.atMs == 0)
+        event.atMs = m_clock.nowMs();
+    m_queue.append(std::move(event));
+    // A full batch is written on the next turn of the event loop, after this request has been answered.
+    if (m_queue.size() >= m_limits.flushBatch)
+        m_timer->start(0);
+    else if (!m_timer->isActive() || m_timer->remainingTime() > m_limits.flushIntervalMs)
+        m_timer->start(m_limits.flushIntervalMs); // the timer may be waiting for a publish of counts
+    return true;
+}
+
+QString ViewRecorder::visitorKey(const HttpRequest& request, const QString& visitorId) const
+{
+    static const QRegularExpression token(QStringLiteral("^[A-Za-z0-9_-]{8,64}$"));
+    const QString given =
+        visitorId.isEmpty() ? QString::fromLatin1(request.header("x-visitor-id").trimmed()) : visitorId;
+    if (token.match(given).hasMatch())
+        return QStringLiteral("v:") + given;
+    // Behind the trusted proxy the socket address is the proxy's: the client is in X-Real-IP (as for sign-in).
+    QHostAddress address = request.remoteAddress;
+    if (!m_trustedProxy.isNull() && address.isEqual(m_trustedProxy, QHostAddress::TolerantConversion)) {
+        const QHostAddress client(QString::fromLatin1(request.header("x-real-ip").trimmed()));
+        if (!client.isNull())
+            address = client;
+    }
+    const qint64 day = m_clock.nowMs() / 86'400'000;
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(m_salt);
+    hash.addData(QByteArray::number(day));
+    hash.addData(address.toString().toUtf8());
+    hash.addData(request.header("user-agent"));
+    return QStringLiteral("h:") + QString::fromLatin1(hash.result().left(12).toHex());
+}
+
+Status ViewRecorder::flush()
+{
+    m_timer->stop();
+    if (m_droppedSinceLog > 0) {
+        qCWarning(lcServer).noquote() << QStringLiteral("view queue full: dropped %1 view events (%2 since start)")
+                                             .arg(m_droppedSinceLog)
+                                             .arg(m_droppedTotal);
+        m_droppedSinceLog = 0;
+    }
+    const qint64 due = nextPublishDueMs();
+    if (m_queue.isEmpty() && (due < 0 || due > m_clock.nowMs())) {
+        scheduleNextPublish();
+        return {};
+    }
+    const QList<ViewEvent> events = std::exchange(m_queue, {});
+    auto written = write(events);
+    if (!written) {
+        // Lost rather than retried: a database that refuses views must not grow this queue without bound either.
+        m_droppedTotal += events.size();
+        qCWarning(lcServer) << "dropped" << events.size() << "view events";
+        return written.error();
+    }
+    for (const Published& published : std::as_const(*written)) {
+        m_unpublishedCounts.remove(published.shopId);
+        m_unpublishedSinceMs.remove(published.shopId);
+        emit m_notifier.shopChanged(published.shopId, published.version);
+    }
+    scheduleNextPublish();
+    return {};
+}
+
+qint64 ViewRecorder::nextPublishDueMs() const
+{
+    qint64 due = -1;
+    for (const qint64 since : std::as_const(m_unpublishedSinceMs)) {
+        const qint64 shopDue = since + m_limits.countPublishIntervalMs;
+        due = due < 0 ? shopDue : qMin(due, shopDue);
+    }
+    return due;
+}
+
+// Counts not yet published wake the recorder when they are due, even if no view comes in meanwhile.
+void ViewRecorder::scheduleNextPublish()
+{
+    const qint64 due = nextPublishDueMs();
+    if (due < 0 || !m_queue.isEmpty())
+        return;
+    m_timer->start(int(std::clamp(due - m_clock.nowMs(), qint64(m_limits.flushIntervalMs), qint64(3'600'000))));
+}
+
+Result<QList<ViewRecorder::Published>> ViewRecorder::write(const QList<ViewEvent>& events)
+{
+    auto tx = db::Transaction::begin(m_database);
+    if (!tx)
+        return tx.error();
+    // Counts reach desktops at most once per interval per shop: one new version stamps every article of the shop
+    // whose count moved, and pokes its desktops once (after the commit), instead of a pull per view. The shops'
+    // counters are taken first, and rows are then locked in sorted order: commands lock their shop before its
+    // article, so another server's command and this flush never wait for each other in a cycle (PostgreSQL).
+    QList<Published> published;
+    const qint64 now = m_clock.nowMs();
+    QStringList dueShops;
+    for (auto it = m_unpublishedSinceMs.cbegin(); it != m_unpublishedSinceMs.cend(); ++it) {
+        if (now - it.value() >= m_limits.countPublishIntervalMs)
+            dueShops << it.key();
+    }
+    dueShops.sort();
+    for (const QString& shopId : std::as_const(dueShops)) {
+        auto version = ShopRepository(m_database, m_clock).bumpChangeCounter(shopId);
+        if (!version)
+            return version.error();
+        published.append(Published{shopId, *version});
+    }
+
+    for (qsizetype start = 0; start < events.size(); start += RowsPerStatement) {
+        const qsizetype end = qMin(events.size(), start + RowsPerStatement);
+        QStringList rows;
+        QVariantList values;
+        for (qsizetype i = start; i < end; ++i) {
+            const ViewEvent& event = events.at(i);
+            rows << QStringLiteral("(?, ?, ?, ?, ?)");
+            values << event.shopId << kindName(event.kind) << event.target << event.visitorKey << event.atMs;
+        }
+        auto inserted = m_database.exec(
+            QStringLiteral("INSERT INTO view_events (shop_id, kind, target, visitor_key, at_ms) VALUES %1")
+                .arg(rows.join(QStringLiteral(", "))),
+            values);
+        if (!inserted)
+            return inserted.error();
+    }
+
+    // The articles' counters: one UPDATE per article viewed in this batch, not one per view.
+    QMap<QPair<QString, QString>, qint64> articleViews; // (shop, article), sorted
+    for (const ViewEvent& event : events) {
+        if (event.kind == ViewEvent::Kind::Article)
+            ++articleViews[qMakePair(event.shopId, event.target)];
+    }
+    for (auto it = articleViews.cbegin(); it != articleViews.cend(); ++it) {
+        auto counted = m_database.exec(
+            QStringLiteral("UPDATE articles SET view_count = view_count + ? WHERE id = ? AND shop_id = ?"),
+            {it.value(), it.key().second, it.key().first});
+        if (!counted)
+            return counted.error();
+        if (counted->numRowsAffected() > 0) {
+            m_unpublishedCounts[it.key().first].insert(it.key().second);
+            if (!m_unpublishedSinceMs.contains(it.key().first))
+                m_unpublishedSinceMs.insert(it.key().first, now);
+        }
+    }
+
+    for (const Published& shop : std::as_const(published)) {
+        QStringList ids(m_unpublishedCounts.value(shop.shopId).cbegin(), m_unpublishedCounts.value(shop.shopId).cend());
+        ids.sort();
+        for (qsizetype start = 0; start < ids.size(); start += RowsPerStatement) {
+            const QStringList chunk = ids.mid(start, RowsPerStatement);
+            QVariantList values{shop.version, shop.shopId};
+            for (const QString& id : chunk)
+                values << id;
+            auto stamped = m_database.exec(
+                QStringLiteral("UPDATE articles SET version = ? WHERE shop_id = ? AND deleted = 0 AND id IN (%1)")
+                    .arg(QStringList(chunk.size(), QStringLiteral("?")).join(QStringLiteral(", "))),
+                values);
+            if (!stamped)
+                return stamped.error();
+        }
+        if (m_database.engine() == db::Engine::Postgres) {
+            // Other server processes poke their desktops too (see CommandProcessor).
+            auto notified = m_database.exec(QStringLiteral("SELECT pg_notify(?, ?)"),
+                                            {QString::fromLatin1(ChangeNotifier::Channel),
+                                             QStringLiteral("shop:%1:%2").arg(shop.shopId).arg(shop.version)});
+            if (!notified)
+                return notified.error();
+        }
+    }
+    if (const Status committed = tx->commit(); !committed)
+        return committed.error();
+    return published;
+}
+
+} // namespace xd::server
