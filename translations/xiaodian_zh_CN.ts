@@ -2,6 +2,66 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ArticleRules</name>
+    <message>
+        <location filename="../shared/src/xiaodian/ArticleRules.cpp" line="+26"/>
+        <source>%1 has %2 to %3 characters.</source>
+        <translation>%1需为 %2 到 %3 个字符。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Field &apos;id&apos; must be an id (a lowercase UUID).</source>
+        <translation>字段“id”必须是编号（小写 UUID）。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+48"/>
+        <source>Unknown field &apos;%1&apos;.</source>
+        <translation>未知字段“%1”。</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>The title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The cover image</source>
+        <translation>封面图片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Field &apos;body&apos; must be text (HTML).</source>
+        <translation>字段“body”必须是文本（HTML）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+3"/>
+        <source>The body has at most %1 characters.</source>
+        <translation>正文最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Field &apos;published&apos; must be true or false.</source>
+        <translation>字段“published”必须是 true 或 false。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Field &apos;publishAtMs&apos; must be from 0 to %1.</source>
+        <translation>字段“publishAtMs”必须在 0 到 %1 之间。</translation>
+    </message>
+</context>
+<context>
     <name>CacheDatabase</name>
     <message>
         <location filename="../desktop/core/CacheDatabase.cpp" line="+53"/>
@@ -72,7 +132,7 @@
 <context>
     <name>CatalogRules</name>
     <message>
-        <location filename="../shared/src/xiaodian/CatalogRules.cpp" line="+25"/>
+        <location filename="../shared/src/xiaodian/CatalogRules.cpp" line="+26"/>
         <source>Unknown field &apos;%1&apos;.</source>
         <translation>未知字段“%1”。</translation>
     </message>
@@ -107,7 +167,12 @@
         <translation>规格图片</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
+        <source>The image of SKU %1 is not an uploaded image.</source>
+        <translation>规格 %1 的图片不是已上传的图片。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The specifications of SKU %1 must be an object.</source>
         <translation>规格 %1 的属性格式不正确。</translation>
     </message>
@@ -152,9 +217,14 @@
         <translation>关键词</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The description</source>
         <translation>商品详情</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The description has at most %1 characters.</source>
+        <translation>商品详情最多 %1 个字符。</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -168,11 +238,51 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Each image has 1 to %1 characters.</source>
-        <translation>每张图片的地址需为 1 到 %1 个字符。</translation>
+        <source>Each image must be the id of an uploaded image.</source>
+        <translation>每张图片都必须是已上传图片的编号。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A product shows each image once.</source>
+        <translation>同一张图片在一个商品中只能出现一次。</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>A stock change lists 1 to %1 SKUs.</source>
+        <translation>一次库存调整需包含 1 到 %1 个规格。</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>Each stock change is an object with &apos;productId&apos;, &apos;skuId&apos; and &apos;delta&apos;.</source>
+        <translation>每项库存调整都必须是包含“productId”“skuId”和“delta”的对象。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>A stock change of 0 changes nothing.</source>
+        <translation>库存调整量为 0，不会有任何变化。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A stock change lists SKU %1 twice.</source>
+        <translation>库存调整中规格 %1 出现了两次。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>A price change lists 1 to %1 SKUs.</source>
+        <translation>一次改价需包含 1 到 %1 个规格。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Each price change is an object with &apos;productId&apos;, &apos;skuId&apos; and &apos;priceFen&apos;.</source>
+        <translation>每项改价都必须是包含“productId”“skuId”和“priceFen”的对象。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>A price change lists SKU %1 twice.</source>
+        <translation>改价中规格 %1 出现了两次。</translation>
+    </message>
+    <message>
+        <location line="-124"/>
         <source>A product has 1 to %1 SKUs.</source>
         <translation>一个商品需有 1 到 %1 个规格。</translation>
     </message>
@@ -205,6 +315,152 @@
         <location line="+4"/>
         <source>Field &apos;%1&apos; lists an id twice.</source>
         <translation>字段“%1”中有重复的编号。</translation>
+    </message>
+</context>
+<context>
+    <name>ProductCsv</name>
+    <message>
+        <location filename="../desktop/core/ProductCsv.cpp" line="+201"/>
+        <source>A quoted field that starts on line %1 never ends.</source>
+        <translation>第 %1 行开始的带引号字段没有结束。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>A closing quote must be followed by a comma or the end of the line.</source>
+        <translation>右引号后面只能是逗号或行尾。</translation>
+    </message>
+    <message>
+        <location line="+189"/>
+        <source>Line %1: the column &apos;%2&apos; appears twice.</source>
+        <translation>第 %1 行：列“%2”出现了两次。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Line %1: the header lacks the column(s) %2. The first line must name the columns, as an export does.</source>
+        <translation>第 %1 行：表头缺少列 %2。第一行必须是列名，与导出的文件一样。</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <location line="+6"/>
+        <source>The line has %1 fields; the header has %2.</source>
+        <translation>此行有 %1 个字段，表头有 %2 个。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The lines of one product must follow each other; this product also has lines apart from these (first on line %1). Sort the sheet by product.</source>
+        <translation>同一商品的各行必须相邻；此商品在别处还有行（最早在第 %1 行）。请按商品排序后再导入。</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>The price is missing.</source>
+        <translation>缺少价格。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&apos;%1&apos; is not an amount in yuan with at most two decimals.</source>
+        <translation>“%1”不是最多两位小数的金额（元）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;%1&apos; must be from 0 to %2 yuan.</source>
+        <translation>“%1”必须在 0 到 %2 元之间。</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>The column &apos;%1&apos; differs from line %2 of the same product.</source>
+        <translation>列“%1”与同一商品第 %2 行的内容不同。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Two categories are called &apos;%1&apos;; rename one of them.</source>
+        <translation>有两个分类都叫“%1”，请给其中一个改名。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is no category &apos;%1&apos;. Create it first, or write the path as &quot;Parent/Child&quot;.</source>
+        <translation>没有分类“%1”。请先创建它，或按“上级/下级”写分类路径。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 products in this category are called &apos;%2&apos;; write the product id to say which one.</source>
+        <translation>此分类中有 %1 个商品叫“%2”，请填写商品ID指明是哪一个。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&apos;%1&apos; is not a product id.</source>
+        <translation>“%1”不是商品ID。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There is no product with the id %1 (deleted, or from another shop). Clear the id to add it as a new product.</source>
+        <translation>没有ID为 %1 的商品（已删除或属于其他店铺）。清空ID即可作为新商品添加。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>On shelf is 1 or 0 (or 是/否), not &apos;%1&apos;.</source>
+        <translation>上架应为 1 或 0（或 是/否），而不是“%1”。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The sort weight must be a whole number from %1 to %2.</source>
+        <translation>排序权重必须是 %1 到 %2 之间的整数。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The specifications &apos;%1&apos; must look like 规格:大杯;温度:冰.</source>
+        <translation>规格“%1”的格式应为 规格:大杯;温度:冰。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>A new product (no product id) cannot name SKU ids; clear them.</source>
+        <translation>新商品（没有商品ID）不能填写SKU ID，请清空。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The SKU %1 is not one of this product&apos;s SKUs.</source>
+        <translation>SKU %1 不属于此商品。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The SKU %1 is already on line %2.</source>
+        <translation>SKU %1 已在第 %2 行出现。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Every SKU of a product needs the same specifications (%1) as line %2.</source>
+        <translation>同一商品的每个SKU都必须有与第 %2 行相同的规格项（%1）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The specifications &apos;%1&apos; are already on line %2.</source>
+        <translation>规格“%1”已在第 %2 行出现。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The stock must be a whole number from 0 to %1, not &apos;%2&apos;.</source>
+        <translation>库存必须是 0 到 %1 之间的整数，而不是“%2”。</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <location line="+12"/>
+        <location line="+184"/>
+        <source>The file cannot be read from its start.</source>
+        <translation>无法从头读取文件。</translation>
+    </message>
+    <message>
+        <location line="-175"/>
+        <source>The file is not UTF-8. Save it as &quot;CSV UTF-8&quot; and import it again.</source>
+        <translation>文件不是 UTF-8 编码。请另存为“CSV UTF-8”后重新导入。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Cannot write the file: %1</source>
+        <translation>无法写入文件：%1</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>The file is empty: the first line must name the columns.</source>
+        <translation>文件是空的：第一行必须是列名。</translation>
     </message>
 </context>
 <context>
@@ -394,7 +650,7 @@
 <context>
     <name>xd::AdminApiClient</name>
     <message>
-        <location filename="../desktop/core/AdminApiClient.cpp" line="+67"/>
+        <location filename="../desktop/core/AdminApiClient.cpp" line="+70"/>
         <source>The server cannot be reached: %1</source>
         <translation>无法连接服务器：%1</translation>
     </message>
@@ -413,21 +669,378 @@
         <source>The server sent an incomplete sign-in answer.</source>
         <translation>服务器返回的登录信息不完整。</translation>
     </message>
+    <message>
+        <location line="+59"/>
+        <source>The server sent an incomplete upload answer.</source>
+        <translation>服务器返回的上传结果不完整。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&quot;%1&quot; cannot be read: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An image is at most %1 MiB.</source>
+        <translation>每张图片不能超过 %1 MB。</translation>
+    </message>
+</context>
+<context>
+    <name>xd::ArticleEditorDialog</name>
+    <message>
+        <location filename="../desktop/gui/ArticleEditorDialog.cpp" line="+155"/>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the editor and discard the changes to this article?</source>
+        <translation>要关闭编辑器并放弃对这篇文章的修改吗？</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The picture was not uploaded: %1</source>
+        <translation>图片未上传：%1</translation>
+    </message>
+    <message>
+        <location line="+145"/>
+        <source>Wait until the cover picture is uploaded.</source>
+        <translation>请等待封面图片上传完成。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give the article a title.</source>
+        <translation>请填写文章标题。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The scheduled time has passed. Choose a later time, or publish now.</source>
+        <translation>定时发布的时间已过。请选择更晚的时间，或立即发布。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose a cover picture</source>
+        <translation>选择封面图片</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This file is not a picture Xiaodian can read.</source>
+        <translation>此文件不是小店能识别的图片。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The cover was not uploaded: %1</source>
+        <translation>封面未上传：%1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>New article</source>
+        <translation>新建文章</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit article</source>
+        <translation>编辑文章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up to %1 characters</source>
+        <translation>最多 %1 个字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Category:</source>
+        <translation>分类(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional, e.g. News or Recipes</source>
+        <translation>选填，如：新闻、食谱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cover:</source>
+        <translation>封面：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hoose picture…</source>
+        <translation>选择图片(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;move</source>
+        <translation>删除(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Summary:</source>
+        <translation>摘要(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shown under the title in the list</source>
+        <translation>在列表中显示于标题下方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Body:</source>
+        <translation>正文：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the article here</source>
+        <translation>在此撰写文章正文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publishing:</source>
+        <translation>发布方式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as &amp;draft</source>
+        <translation>存为草稿(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Published</source>
+        <translation>已发布(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Publish &amp;now</source>
+        <translation>立即发布(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sc&amp;hedule at</source>
+        <translation>定时发布(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Uploading…</source>
+        <translation>正在上传…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No cover</source>
+        <translation>无封面</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cover set</source>
+        <translation>已设置封面</translation>
+    </message>
+</context>
+<context>
+    <name>xd::ArticleService</name>
+    <message>
+        <location filename="../desktop/core/ArticleService.cpp" line="+172"/>
+        <source>Your role may not change articles.</source>
+        <translation>您的角色无权修改文章。</translation>
+    </message>
+    <message>
+        <location line="+225"/>
+        <location line="+12"/>
+        <source>There is no such article.</source>
+        <translation>没有这篇文章。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>There is no rejected article change %1.</source>
+        <translation>没有被拒绝的文章修改 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>xd::ArticleTableModel</name>
+    <message>
+        <location filename="../desktop/gui/ArticleTableModel.cpp" line="+137"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scheduled</source>
+        <translation>定时发布</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (not synced)</source>
+        <translation>%1（未同步）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Changed on this computer; not on the server yet.</source>
+        <translation>已在本机修改，尚未同步到服务器。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shows in the mini-program from %1.</source>
+        <translation>将于 %1 起在小程序中显示。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Published at</source>
+        <translation>发布时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last edited</source>
+        <translation>最后编辑</translation>
+    </message>
+</context>
+<context>
+    <name>xd::ArticlesPage</name>
+    <message>
+        <location filename="../desktop/gui/ArticlesPage.cpp" line="+154"/>
+        <source>Delete article</source>
+        <translation>删除文章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete “%1”? It disappears from the mini-program.</source>
+        <translation>确定删除“%1”吗？删除后小程序中将不再显示。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+215"/>
+        <location line="+15"/>
+        <source>Articles</source>
+        <translation>资讯</translation>
+    </message>
+    <message>
+        <location line="-108"/>
+        <source>This article was deleted meanwhile.</source>
+        <translation>这篇文章已被删除。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+88"/>
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>共 %n 篇文章</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>News and articles for the mini-program. Scheduled articles appear by themselves at their time.</source>
+        <translation>小程序中的资讯和文章。定时发布的文章会在设定时间自动上线。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search titles</source>
+        <translation>搜索标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scheduled</source>
+        <translation>定时发布</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drafts</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Newest published first</source>
+        <translation>最新发布在前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last edited first</source>
+        <translation>最近编辑在前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New article…</source>
+        <translation>新建文章(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Publish</source>
+        <translation>发布(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Unpublish</source>
+        <translation>取消发布(&amp;U)</translation>
+    </message>
 </context>
 <context>
     <name>xd::CacheStore</name>
     <message>
-        <location filename="../desktop/core/CacheStore.cpp" line="+201"/>
+        <location filename="../desktop/core/CacheStore.cpp" line="+365"/>
         <source>This cache was written by a newer version of Xiaodian (schema %1).</source>
         <translation>本机数据由更新版本的小店写入（结构版本 %1）。</translation>
     </message>
     <message>
-        <location line="+259"/>
+        <location line="+318"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="+194"/>
+        <location line="+219"/>
         <source>There is no operation %1.</source>
         <translation>没有编号为 %1 的操作。</translation>
     </message>
@@ -435,6 +1048,166 @@
         <location line="+2"/>
         <source>Operation %1 is not synced yet and cannot be discarded.</source>
         <translation>操作 %1 尚未同步，不能放弃。</translation>
+    </message>
+</context>
+<context>
+    <name>xd::CatalogService</name>
+    <message>
+        <location filename="../desktop/core/CatalogService.cpp" line="+207"/>
+        <source>Your role may not do this.</source>
+        <translation>您的角色无权执行此操作。</translation>
+    </message>
+    <message>
+        <location line="+389"/>
+        <source>The parent category does not exist.</source>
+        <translation>上级分类不存在。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Categories have two levels: the parent must be a top-level category.</source>
+        <translation>分类最多两级：上级分类必须是一级分类。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A category with subcategories cannot become a subcategory.</source>
+        <translation>含有子分类的分类不能成为子分类。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A shop has at most %1 categories.</source>
+        <translation>一个店铺最多 %1 个分类。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>There is no such category.</source>
+        <translation>没有这个分类。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>The category has %n subcategories; move or delete them first.</source>
+        <translation>
+            <numerusform>该分类下有 %n 个子分类，请先移走或删除它们。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>The category holds %n products; move or delete them first.</source>
+        <translation>
+            <numerusform>该分类下有 %n 个商品，请先移走或删除它们。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The new order must list every category of that level exactly once.</source>
+        <translation>新的顺序必须包含该级的每个分类，且每个只出现一次。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The category does not exist.</source>
+        <translation>该分类不存在。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The stock of %1 changed meanwhile to %2; taking %3 away would go below 0.</source>
+        <translation>%1 的库存已变为 %2，再减少 %3 将低于 0。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>There is no such product.</source>
+        <translation>没有这个商品。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+27"/>
+        <location line="+48"/>
+        <source>Choose at least one product.</source>
+        <translation>请至少选择一个商品。</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <location line="+22"/>
+        <location line="+48"/>
+        <source>A chosen product no longer exists.</source>
+        <translation>所选的商品中有已不存在的商品。</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>The change must be a whole number of pieces other than 0.</source>
+        <translation>调整数量必须是不为 0 的整数（件）。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 has %2 in stock: %3 cannot be taken away.</source>
+        <translation>%1 的库存为 %2，无法减少 %3。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 would hold more than %2 pieces.</source>
+        <translation>%1 的库存将超过 %2 件。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The percentage must be above 0% and at most 10000%.</source>
+        <translation>百分比必须大于 0% 且不超过 10000%。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>A price of %1 would be outside 0 to %2 yuan.</source>
+        <translation>价格 %1 将超出 0 到 %2 元的范围。</translation>
+    </message>
+</context>
+<context>
+    <name>xd::CategoriesPage</name>
+    <message>
+        <location filename="../desktop/gui/CategoriesPage.cpp" line="+103"/>
+        <source>Add category</source>
+        <translation>添加分类</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add subcategory</source>
+        <translation>添加子分类</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Changed on this computer; not synced yet</source>
+        <translation>已在本机修改，尚未同步</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>New category</source>
+        <translation>新建分类</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+18"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rename category</source>
+        <translation>重命名分类</translation>
     </message>
 </context>
 <context>
@@ -891,6 +1664,556 @@
     </message>
 </context>
 <context>
+    <name>xd::ProductCsvActions</name>
+    <message>
+        <location filename="../desktop/gui/ProductCsvActions.cpp" line="+63"/>
+        <source>products-%1.csv</source>
+        <translation>商品-%1.csv</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+20"/>
+        <location line="+8"/>
+        <location line="+9"/>
+        <source>Export products</source>
+        <translation>导出商品</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+39"/>
+        <location line="+11"/>
+        <source>Import products</source>
+        <translation>导入商品</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+17"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Exporting products…</source>
+        <translation>正在导出商品…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+29"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Importing products from %1…</source>
+        <translation>正在从 %1 导入商品…</translation>
+    </message>
+</context>
+<context>
+    <name>xd::ProductCsvReportDialog</name>
+    <message>
+        <location filename="../desktop/gui/ProductCsvReportDialog.cpp" line="+78"/>
+        <location line="+13"/>
+        <location line="+81"/>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="-94"/>
+        <location line="+13"/>
+        <location line="+81"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="-94"/>
+        <location line="+14"/>
+        <location line="+80"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="-74"/>
+        <location line="+3"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 - rejected lines.csv</source>
+        <translation>%1 - 未导入的行.csv</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>Save rejected lines</source>
+        <translation>保存未导入的行</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The import was cancelled; the products before that point were queued whole, the rest were not read.</source>
+        <translation>导入已取消；取消前的商品已完整加入待同步队列，其余未读取。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1 products read from %n line(s) (%2).</source>
+        <translation>
+            <numerusform>从 %n 行读取了 %1 个商品（%2）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New: %1. Changed: %2. Unchanged: %3. Rejected: %4.</source>
+        <translation>新增：%1。修改：%2。未变：%3。未导入：%4。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n change(s) will be sent to the server with the next sync.</source>
+        <translation>
+            <numerusform>%n 项更改将在下次同步时发送到服务器。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Columns not used: %1.</source>
+        <translation>未使用的列：%1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing was queued for the products of these lines. Correct them in the file and import it again; products already imported are recognised and stay unchanged.</source>
+        <translation>以下各行的商品均未导入。请在文件中改正后重新导入；已导入的商品会被识别，不会重复。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Product import</source>
+        <translation>商品导入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the rejected lines, to paste into a spreadsheet</source>
+        <translation>复制未导入的行，可粘贴到电子表格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the rejected lines as a CSV file</source>
+        <translation>将未导入的行保存为 CSV 文件</translation>
+    </message>
+</context>
+<context>
+    <name>xd::ProductEditorDialog</name>
+    <message>
+        <location filename="../desktop/gui/ProductEditorDialog.cpp" line="+45"/>
+        <source>(single SKU)</source>
+        <translation>（单规格）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>New product</source>
+        <translation>新建商品</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Uncategorised</source>
+        <translation>未分类</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On shelf (customers see it)</source>
+        <translation>上架（顾客可见）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Higher comes first in the mini-program&apos;s default order.</source>
+        <translation>数值越大，在小程序默认排序中越靠前。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add image…</source>
+        <translation>添加图片…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Specification</source>
+        <translation>规格属性</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Values (separated by commas)</source>
+        <translation>属性值（用逗号分隔）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add specification</source>
+        <translation>添加规格属性</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove specification</source>
+        <translation>删除规格属性</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Generate SKUs</source>
+        <translation>生成规格</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Specifications</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Price (yuan)</source>
+        <translation>价格（元）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Original price (yuan)</source>
+        <translation>原价（元）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Code</source>
+        <translation>规格编码</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subtitle</source>
+        <translation>副标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keywords</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sort weight</source>
+        <translation>排序权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Description</source>
+        <translation>商品详情</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Specifications (at most %1)</source>
+        <translation>规格属性（最多 %1 种）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+167"/>
+        <source>A product has at most %1 specifications.</source>
+        <translation>一个商品最多 %1 种规格属性。</translation>
+    </message>
+    <message>
+        <location line="-155"/>
+        <source>Add an image</source>
+        <translation>添加图片</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Edit product</source>
+        <translation>编辑商品</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Each specification needs a name and at least one value.</source>
+        <translation>每种规格属性都需要填写名称和至少一个属性值。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The specification %1 is listed twice.</source>
+        <translation>规格属性“%1”重复了。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>These specifications make %1 combinations; a product has at most %2 SKUs.</source>
+        <translation>这些规格属性可组合出 %1 个规格，而一个商品最多 %2 个规格。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Images cannot be uploaded now (not signed in).</source>
+        <translation>当前无法上传图片（未登录）。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A product has at most %1 images.</source>
+        <translation>一个商品最多 %1 张图片。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>SKU %1: enter a price in yuan with at most two decimals, e.g. 12.50.</source>
+        <translation>规格 %1：请输入以元为单位、最多两位小数的价格，例如 12.50。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>SKU %1: the original price is in yuan, e.g. 15.00, or empty.</source>
+        <translation>规格 %1：原价以元为单位，例如 15.00，也可留空。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>SKU %1: the stock is a whole number.</source>
+        <translation>规格 %1：库存必须是整数。</translation>
+    </message>
+</context>
+<context>
+    <name>xd::ProductTableModel</name>
+    <message>
+        <location filename="../desktop/gui/ProductTableModel.cpp" line="+118"/>
+        <source>Changed on this computer; not synced yet</source>
+        <translation>已在本机修改，尚未同步</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Uncategorised</source>
+        <translation>未分类</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>On shelf</source>
+        <translation>已上架</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Off shelf</source>
+        <translation>已下架</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shelf</source>
+        <translation>上架状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>xd::ProductsPage</name>
+    <message>
+        <location filename="../desktop/gui/ProductsPage.cpp" line="+176"/>
+        <source>Filter by name, keyword or SKU code</source>
+        <translation>按名称、关键词或规格编码筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On and off shelf</source>
+        <translation>上架和下架</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On shelf</source>
+        <translation>已上架</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off shelf</source>
+        <translation>已下架</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put on shelf</source>
+        <translation>上架</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take off shelf</source>
+        <translation>下架</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change price…</source>
+        <translation>修改价格…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change stock…</source>
+        <translation>调整库存…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>All categories</source>
+        <translation>全部分类</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uncategorised</source>
+        <translation>未分类</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+72"/>
+        <source>%n products, %1 selected</source>
+        <translation>
+            <numerusform>共 %n 个商品，已选 %1 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n products</source>
+        <translation>
+            <numerusform>共 %n 个商品</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The product no longer exists.</source>
+        <translation>该商品已不存在。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Delete products</source>
+        <translation>删除商品</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete %n products? Customers will no longer see them.</source>
+        <translation>
+            <numerusform>确定删除 %n 个商品吗？删除后顾客将看不到它们。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>Change the price of %n products</source>
+        <translation>
+            <numerusform>修改 %n 个商品的价格</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every SKU at this percentage of its price:</source>
+        <translation>所有规格调整为现价的：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Every SKU at this price (yuan):</source>
+        <translation>所有规格统一改为（元）：</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Enter a price in yuan with at most two decimals, e.g. 12.50.</source>
+        <translation>请输入以元为单位、最多两位小数的价格，例如 12.50。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>Change the stock of %n products</source>
+        <translation>
+            <numerusform>调整 %n 个商品的库存</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pieces to add to every SKU (negative: to take away). The change is added to the stock the server holds then, so sales meanwhile are not undone.</source>
+        <translation>每个规格增加的库存件数（负数表示减少）。调整量会累加到服务器届时的库存上，因此期间产生的销售不会被抵消。</translation>
+    </message>
+</context>
+<context>
     <name>xd::RejectedOperationsDialog</name>
     <message>
         <location filename="../desktop/gui/RejectedOperationsDialog.cpp" line="+80"/>
@@ -939,9 +2262,162 @@
     </message>
 </context>
 <context>
+    <name>xd::RichTextEditor</name>
+    <message>
+        <location filename="../desktop/gui/RichTextEditor.cpp" line="+396"/>
+        <source>Body text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heading 1</source>
+        <translation>标题 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heading 2</source>
+        <translation>标题 2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heading 3</source>
+        <translation>标题 3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paragraph style</source>
+        <translation>段落样式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bold</source>
+        <translation>加粗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Italic</source>
+        <translation>斜体</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Underline</source>
+        <translation>下划线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+181"/>
+        <source>Text colour</source>
+        <translation>文字颜色</translation>
+    </message>
+    <message>
+        <location line="-180"/>
+        <source>• List</source>
+        <translation>• 列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bulleted list</source>
+        <translation>项目符号列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1. List</source>
+        <translation>1. 列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Numbered list</source>
+        <translation>编号列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left</source>
+        <translation>居左</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Align left</source>
+        <translation>左对齐</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Centre</source>
+        <translation>居中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Right</source>
+        <translation>居右</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Align right</source>
+        <translation>右对齐</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image…</source>
+        <translation>图片…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+209"/>
+        <source>Insert a picture</source>
+        <translation>插入图片</translation>
+    </message>
+    <message>
+        <location line="-208"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear formatting</source>
+        <translation>清除格式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rich text</source>
+        <translation>富文本</translation>
+    </message>
+    <message>
+        <location line="+206"/>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This file is not a picture Xiaodian can read.</source>
+        <translation>此文件不是小店能识别的图片。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The server answered an unusable picture address.</source>
+        <translation>服务器返回的图片地址无法使用。</translation>
+    </message>
+</context>
+<context>
     <name>xd::SessionController</name>
     <message>
-        <location filename="../desktop/gui/SessionController.cpp" line="+84"/>
+        <location filename="../desktop/gui/SessionController.cpp" line="+108"/>
+        <location line="+184"/>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="-183"/>
+        <location line="+184"/>
+        <source>Categories</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location line="-150"/>
         <source>Protect this computer&apos;s copy of the shop</source>
         <translation>保护本机的店铺数据</translation>
     </message>
@@ -1018,7 +2494,7 @@
         <translation>登录已失效（密码已修改或账号已停用），请重新登录。未同步的修改仍保留在本机。</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+86"/>
         <source>Shop profile</source>
         <translation>店铺资料</translation>
     </message>
@@ -1028,7 +2504,27 @@
         <translation>员工</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+6"/>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add or update products from a CSV file (UTF-8 or GB18030)</source>
+        <translation>从 CSV 文件（UTF-8 或 GB18030 编码）添加或更新商品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the selected products, or all when none is selected, as CSV for Excel</source>
+        <translation>将选中的商品（未选中时为全部商品）导出为可用 Excel 打开的 CSV 文件</translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>Without a passphrase the shop cannot be opened on this computer.</source>
         <translation>没有口令，无法在本机打开店铺数据。</translation>
     </message>
@@ -1038,7 +2534,7 @@
         <translation>未打开店铺；未同步的修改已保留。</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+191"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -2082,6 +3578,16 @@
         <location line="+1"/>
         <source>Reset staff password</source>
         <translation>重置员工密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save article</source>
+        <translation>保存文章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete article</source>
+        <translation>删除文章</translation>
     </message>
     <message>
         <location line="+18"/>
