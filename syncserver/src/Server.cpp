@@ -86,6 +86,7 @@ Result<quint16> Server::start()
     m_views =
         new ViewRecorder(*m_database, m_clock, *m_notifier, m_config.trustedProxy, ViewRecorder::Limits{}, this);
     m_catalogPublicApi->setViewRecorder(m_views);
+    m_catalogPublicApi->setChangeNotifier(m_notifier); // list pages answered from memory until the shop changes
     m_articleReader = std::make_unique<ArticleReader>(*m_database);
     m_articleApi =
         std::make_unique<ArticleApi>(*m_auth, *m_commands, *m_database, *m_articleReader, *m_views, m_clock);
