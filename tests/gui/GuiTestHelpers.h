@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QApplication>
+#include <QColor>
 #include <QDir>
+#include <QImage>
 #include <QString>
 #include <QTest>
 #include <QTimer>
@@ -37,6 +39,14 @@ inline void typeText(QWidget* widget, const QString& text)
             QTest::sendKeyEvent(QTest::Click, widget, Qt::Key_unknown, QString(c), Qt::NoModifier);
         }
     }
+}
+
+// Writes a `width` x `height` picture of one `color` to `path`, in the format its suffix names: a file to upload.
+inline bool savePictureFile(const QString& path, int width, int height, const QColor& color)
+{
+    QImage image(width, height, QImage::Format_RGB32);
+    image.fill(color);
+    return image.save(path);
 }
 
 // Saves `widget` as a picture for a human to look at, next to the test executable.

@@ -3,74 +3,46 @@
 #include "ArticleEditorDialog.h"
 #include "ArticleTableModel.h"
 #include "ArticlesPage.h"
-#include "DesktopSession.h"
+#include "DesktopFixture.h"
 #include "GuiTestHelpers.h"
-#include "InMemorySecretStore.h"
-#include "LanguageManager.h"
 #include "MainWindow.h"
-#include "ServerProcess.h"
 #include "SessionController.h"
 #include "SignInDialog.h"
 #include "SyncStatusWidget.h"
-#include "xiaodian/Clock.h"
 
 #include <QDialogButtonBox>
-#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextEdit>
 
 using namespace xd;
 
-class tst_ArticlesDesktop : public QObject
+class tst_ArticlesDesktop : public QObject, private test::DesktopServerFixture
 {
     Q_OBJECT
 
 private slots:
     void initTestCase();
     void signedIn_writeArticleWithPictures_serverHasIt();
-
-private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<ServerProcess> m_server;
 };
 
 void tst_ArticlesDesktop::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();
-    m_server = std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("server")));
-    QVERIFY2(m_server->start(), qPrintable(m_server->errorText()));
+    QString error;
+    QVERIFY2(startServer(&error), qPrintable(error));
 }
 
 void tst_ArticlesDesktop::signedIn_writeArticleWithPictures_serverHasIt()
 {
-    LanguageManager languages;
-    MainWindow window(&languages);
-    InMemorySecretStore keychain;
-    const SystemClock clock;
-    SyncClient::Settings sync;
-    sync.heartbeatIntervalMs = 300;
-    sync.peerTimeoutMs = 2000;
-    sync.backoffInitialMs = 50;
-    sync.backoffMaxMs = 300;
-    DesktopSession session(keychain, clock, m_dir.filePath(QStringLiteral("caches")), sync);
-    SessionController controller(window, session);
-    QStringList warnings;
-    SessionController::Prompts prompts;
-    prompts.warn = [&](const QString& message) {
-        warnings << message;
-    };
-    controller.setPrompts(prompts);
-    window.resize(1366, 768);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    test::WiredDesktop desktop(m_dir.filePath(QStringLiteral("caches")));
+    MainWindow& window = desktop.window;
+    SessionController& controller = desktop.controller;
+    const QStringList& warnings = desktop.warnings;
+    QVERIFY(desktop.show());
     auto* page = qobject_cast<ArticlesPage*>(window.page(MainWindow::Module::Articles));
     QVERIFY(page);
     QVERIFY(!page->isEnabled());
@@ -90,12 +62,8 @@ void tst_ArticlesDesktop::signedIn_writeArticleWithPictures_serverHasIt()
     QTemporaryDir pictures;
     const QString coverPath = pictures.filePath(QStringLiteral("cover.png"));
     const QString bodyPath = pictures.filePath(QStringLiteral("body.jpg"));
-    QImage cover(640, 360, QImage::Format_RGB32);
-    cover.fill(QColor(0x07, 0xc1, 0x60));
-    QVERIFY(cover.save(coverPath));
-    QImage body(400, 300, QImage::Format_RGB32);
-    body.fill(QColor(0xfa, 0x8c, 0x16));
-    QVERIFY(body.save(bodyPath));
+    QVERIFY(test::savePictureFile(coverPath, 640, 360, QColor(0x07, 0xc1, 0x60)));
+    QVERIFY(test::savePictureFile(bodyPath, 400, 300, QColor(0xfa, 0x8c, 0x16)));
 
     // Write it in the editor, as a person would; the uploads go to the server for real.
     bool saved = false;

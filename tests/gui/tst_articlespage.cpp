@@ -38,6 +38,7 @@
 #include <QTextEdit>
 
 using namespace xd;
+using xd::test::savePictureFile;
 using xd::test::saveScreenshot;
 using xd::test::TestCache;
 using xd::test::typeText;
@@ -342,9 +343,7 @@ void TestArticlesPage::editor_coverUpload_putsTheImageIdInTheArguments()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("cover.png"));
-    QImage image(320, 180, QImage::Format_RGB32);
-    image.fill(Qt::darkGreen);
-    QVERIFY(image.save(path));
+    QVERIFY(savePictureFile(path, 320, 180, Qt::darkGreen));
 
     ArticleEditorDialog dialog;
     std::function<void(Result<QString>)> answer;
@@ -600,7 +599,10 @@ void TestArticlesPage::sessionController_putsTheArticlesPageInItsModule()
     QVERIFY(page);
     QCOMPARE(page, controller.articlesPage());
     QVERIFY(!page->isEnabled()); // nobody signed in yet
-    // A rejected article operation is named for people in the sync status.
+    // A rejected article operation is named for people in the sync status, in the desktop's language.
+    QVERIFY(languages.useLanguageForSession(QStringLiteral("zh_CN")));
+    QCOMPARE(SyncStatusWidget::operationTitle(QStringLiteral("article.save")), QStringLiteral("保存文章"));
+    QVERIFY(languages.useLanguageForSession(QStringLiteral("en")));
     QCOMPARE(SyncStatusWidget::operationTitle(QStringLiteral("article.save")), QStringLiteral("Save article"));
     QCOMPARE(SyncStatusWidget::operationTitle(QStringLiteral("article.delete")), QStringLiteral("Delete article"));
 }

@@ -5,7 +5,6 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QFile>
-#include <QImage>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -15,6 +14,7 @@
 #include <QToolBar>
 
 using xd::RichTextEditor;
+using xd::test::savePictureFile;
 using xd::test::saveScreenshot;
 
 namespace {
@@ -262,9 +262,7 @@ void TestRichTextEditor::insertImage_usesUploaderUrl()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("p.png"));
-    QImage image(1200, 600, QImage::Format_RGB32);
-    image.fill(Qt::green);
-    QVERIFY(image.save(path));
+    QVERIFY(savePictureFile(path, 1200, 600, Qt::green));
 
     RichTextEditor editor;
     QString uploadedPath;
@@ -290,9 +288,7 @@ void TestRichTextEditor::insertImage_uploadFails_reportsAndInsertsNothing()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("p.png"));
-    QImage image(10, 10, QImage::Format_RGB32);
-    image.fill(Qt::red);
-    QVERIFY(image.save(path));
+    QVERIFY(savePictureFile(path, 10, 10, Qt::red));
     RichTextEditor editor;
     editor.setImageUploader([](const QString&, std::function<void(xd::Result<QString>)> done) {
         done(xd::makeError(xd::ErrorCode::Unavailable, QStringLiteral("server unreachable")));
@@ -320,9 +316,7 @@ void TestRichTextEditor::insertImage_unsafeUrlFromUploader_isRefused()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("p.png"));
-    QImage image(10, 10, QImage::Format_RGB32);
-    image.fill(Qt::red);
-    QVERIFY(image.save(path));
+    QVERIFY(savePictureFile(path, 10, 10, Qt::red));
     RichTextEditor editor;
     editor.setImageUploader([](const QString&, std::function<void(xd::Result<QString>)> done) {
         done(QStringLiteral("javascript:alert(1)"));

@@ -1,5 +1,6 @@
 // The whole desktop as a merchant meets it, against a real syncserver process: sign in through the dialog, edit the
 // shop page while the server is down, see the unsynced count, get the server back, see the count drain.
+#include "DesktopFixture.h"
 #include "DesktopSession.h"
 #include "GuiTestHelpers.h"
 #include "InMemorySecretStore.h"
@@ -21,15 +22,13 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace xd;
 
-class tst_SignedInDesktop : public QObject
+class tst_SignedInDesktop : public QObject, private test::DesktopServerFixture
 {
     Q_OBJECT
 
@@ -38,42 +37,21 @@ private slots:
     void signIn_editOffline_seeUnsyncedCount_goOnline_seeItDrain();
     void noKeychain_asksForAPassphrase_wrongOneAsksAgain_thenOpens();
     void signOut_tellsHowManyChangesDeletingDrops_andDoesWhatWasChosen();
-
-private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<ServerProcess> m_server;
 };
 
 void tst_SignedInDesktop::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();
-    m_server = std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("server")));
-    QVERIFY2(m_server->start(), qPrintable(m_server->errorText()));
+    QString error;
+    QVERIFY2(startServer(&error), qPrintable(error));
 }
 
 void tst_SignedInDesktop::signIn_editOffline_seeUnsyncedCount_goOnline_seeItDrain()
 {
-    LanguageManager languages;
-    MainWindow window(&languages);
-    InMemorySecretStore keychain;
-    const SystemClock clock;
-    SyncClient::Settings sync;
-    sync.heartbeatIntervalMs = 300;
-    sync.peerTimeoutMs = 2000;
-    sync.backoffInitialMs = 50;
-    sync.backoffMaxMs = 300;
-    DesktopSession session(keychain, clock, m_dir.filePath(QStringLiteral("caches")), sync);
-    SessionController controller(window, session);
-    QStringList warnings;
-    SessionController::Prompts prompts;
-    prompts.warn = [&](const QString& message) {
-        warnings << message;
-    };
-    controller.setPrompts(prompts);
-    window.resize(1366, 768);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    test::WiredDesktop desktop(m_dir.filePath(QStringLiteral("caches")));
+    MainWindow& window = desktop.window;
+    SessionController& controller = desktop.controller;
+    const QStringList& warnings = desktop.warnings;
+    QVERIFY(desktop.show());
 
     // Nobody is remembered: the sign-in dialog opens. Type into it as a person would.
     controller.start();

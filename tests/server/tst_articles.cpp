@@ -2,8 +2,7 @@
 // operations), the mini-program's list (cursor and page-number paging) and detail, what the public never sees,
 // the body sanitized on save, view events (recorded, flushed, kept over a clean SIGTERM), page-number paging of the
 // product list, and articles pulled by a WebSocket client.
-#include "ServerProcess.h"
-#include "TestPostgres.h"
+#include "ServerFixture.h"
 #include "TestSocket.h"
 #include "xiaodian/Id.h"
 
@@ -23,16 +22,6 @@
 
 namespace {
 
-QString g_engine = QStringLiteral("sqlite");
-
-QString withQuery(const QString& path, const QList<std::pair<QString, QString>>& params)
-{
-    QStringList parts;
-    for (const auto& [key, value] : params)
-        parts << key + QLatin1Char('=') + QString::fromLatin1(QUrl::toPercentEncoding(value));
-    return parts.isEmpty() ? path : path + QLatin1Char('?') + parts.join(QLatin1Char('&'));
-}
-
 QJsonObject article(const QString& title, bool published, qint64 publishAtMs = 0, const QString& category = {})
 {
     QJsonObject body{{QStringLiteral("id"), xd::Id::create()},
@@ -46,14 +35,6 @@ QJsonObject article(const QString& title, bool published, qint64 publishAtMs = 0
     return body;
 }
 
-QStringList idsOf(const QJsonArray& items)
-{
-    QStringList ids;
-    for (const QJsonValue& item : items)
-        ids << item.toObject().value(QStringLiteral("id")).toString();
-    return ids;
-}
-
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
@@ -61,7 +42,7 @@ qint64 nowMs()
 
 } // namespace
 
-class tst_Articles : public QObject
+class tst_Articles : public QObject, private ServerFixture
 {
     Q_OBJECT
 
@@ -85,8 +66,6 @@ private slots:
     void views_queuedAtSigterm_areWritten(); // last: stops the server
 
 private:
-    QSqlDatabase openServerDatabase(const QString& connectionName) const;
-    QVariant scalar(const QString& sql, const QVariantList& values = {}) const;
     qint64 changeCounter() const
     {
         return scalar(QStringLiteral("SELECT change_counter FROM shops WHERE id = ?"), {m_shopId}).toLongLong();
@@ -97,70 +76,17 @@ private:
     QString uploadImage(const QString& shopId, const QString& token, QColor color);
     QString m_shopB;
     QString m_tokenB;
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<ServerProcess> m_server;
-    QString m_token;
-    QString m_shopId;
-    QUrl m_postgresUrl;
 };
 
 void tst_Articles::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    QStringList args;
-    if (g_engine == QLatin1String("postgres")) {
-        QString error;
-        m_postgresUrl = createTestDatabase(QStringLiteral("xd_articles"), &error);
-        QVERIFY2(!m_postgresUrl.isEmpty(), qPrintable(error));
-        args << QStringLiteral("--database") << m_postgresUrl.toString();
-    }
-    m_server = std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("data")));
-    QVERIFY2(m_server->start(args), qPrintable(m_server->errorText()));
-    m_token = m_server->login(m_server->demoShopName(), QStringLiteral("owner"), m_server->demoPassword());
-    QVERIFY(!m_token.isEmpty());
-    m_shopId = m_server->demoShopId();
+    QString error;
+    QVERIFY2(startServer(QStringLiteral("xd_articles"), {}, &error), qPrintable(error));
 }
 
 void tst_Articles::cleanupTestCase()
 {
     m_server->stop();
-}
-
-QSqlDatabase tst_Articles::openServerDatabase(const QString& connectionName) const
-{
-    if (m_postgresUrl.isEmpty()) {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
-        db.setDatabaseName(m_server->dataDir() + QStringLiteral("/xiaodian.db"));
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-        db.open();
-        return db;
-    }
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
-    db.setHostName(m_postgresUrl.host());
-    db.setPort(m_postgresUrl.port(5432));
-    db.setUserName(m_postgresUrl.userName());
-    db.setDatabaseName(m_postgresUrl.path().mid(1));
-    db.open();
-    return db;
-}
-
-QVariant tst_Articles::scalar(const QString& sql, const QVariantList& values) const
-{
-    QVariant result;
-    {
-        QSqlDatabase db = openServerDatabase(QStringLiteral("scalar"));
-        QSqlQuery query(db);
-        query.prepare(sql);
-        for (const QVariant& value : values)
-            query.addBindValue(value);
-        if (query.exec() && query.next())
-            result = query.value(0);
-        else
-            qWarning() << "query failed:" << sql;
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("scalar"));
-    return result;
 }
 
 QString tst_Articles::create(const QJsonObject& body, const QString& token)
@@ -199,21 +125,7 @@ QStringList tst_Articles::walk(const QString& path, QList<std::pair<QString, QSt
 
 QString tst_Articles::createShopB(QString* ownerToken)
 {
-    int exitCode = -1;
-    const QString name = QStringLiteral("隔壁店");
-    const QString out = m_server->runCommand({QStringLiteral("shop"),
-                                              QStringLiteral("create"),
-                                              QStringLiteral("--name"),
-                                              name,
-                                              QStringLiteral("--owner"),
-                                              QStringLiteral("bob")},
-                                             {},
-                                             &exitCode);
-    if (exitCode != 0)
-        return {};
-    const QString password = QRegularExpression(QStringLiteral("password: (\\S+)")).match(out).captured(1);
-    *ownerToken = m_server->login(name, QStringLiteral("bob"), password);
-    return QRegularExpression(QStringLiteral("\\(id ([0-9a-f-]{36})")).match(out).captured(1);
+    return m_server->createShop(QStringLiteral("隔壁店"), ownerToken);
 }
 
 QString tst_Articles::uploadImage(const QString& shopId, const QString& token, QColor color)
@@ -728,11 +640,6 @@ void tst_Articles::views_queuedAtSigterm_areWritten()
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
-    QStringList args = QCoreApplication::arguments();
-    if (args.size() >= 2 && (args.at(1) == QLatin1String("sqlite") || args.at(1) == QLatin1String("postgres")))
-        g_engine = args.takeAt(1);
-    tst_Articles test;
-    return QTest::qExec(&test, args);
+    return serverTestMain<tst_Articles>(argc, argv);
 }
 #include "tst_articles.moc"

@@ -1,7 +1,6 @@
 // The catalog of a real syncserver process: merchant REST writes (the catalog operations) and the mini-program's
 // categories, product list (filters, sorts, search, cursor paging) and product detail, on SQLite or PostgreSQL.
-#include "ServerProcess.h"
-#include "TestPostgres.h"
+#include "ServerFixture.h"
 #include "xiaodian/CatalogRules.h"
 #include "xiaodian/Id.h"
 
@@ -19,17 +18,6 @@
 #include <functional>
 
 namespace {
-
-QString g_engine = QStringLiteral("sqlite");
-
-// Query strings are built here, fully encoded: '%', '+' and '&' in a search reach the server as typed.
-QString withQuery(const QString& path, const QList<std::pair<QString, QString>>& params)
-{
-    QStringList parts;
-    for (const auto& [key, value] : params)
-        parts << key + QLatin1Char('=') + QString::fromLatin1(QUrl::toPercentEncoding(value));
-    return parts.isEmpty() ? path : path + QLatin1Char('?') + parts.join(QLatin1Char('&'));
-}
 
 QJsonObject sku(qint64 priceFen, qint64 stock, const QJsonObject& specs = {}, qint64 originalFen = 0)
 {
@@ -50,14 +38,6 @@ QJsonObject product(const QString& name, const QString& categoryId, qint64 price
                        {QStringLiteral("skus"), QJsonArray{sku(priceFen, 100)}}};
 }
 
-QStringList idsOf(const QJsonArray& items)
-{
-    QStringList ids;
-    for (const QJsonValue& item : items)
-        ids << item.toObject().value(QStringLiteral("id")).toString();
-    return ids;
-}
-
 QSet<QString> namesOf(const QJsonArray& items)
 {
     QSet<QString> names;
@@ -68,7 +48,7 @@ QSet<QString> namesOf(const QJsonArray& items)
 
 } // namespace
 
-class tst_Catalog : public QObject
+class tst_Catalog : public QObject, private ServerFixture
 {
     Q_OBJECT
 
@@ -101,7 +81,6 @@ private slots:
 private:
     // The merchant's view of a product's SKUs: id → {stock, priceFen, …}.
     QHash<QString, QJsonObject> merchantSkus(const QString& productId) const;
-    QSqlDatabase openServerDatabase(const QString& connectionName) const;
     QString createCategory(const QString& name, const QString& parentId = {}, const QString& token = {});
     QString createProduct(const QJsonObject& body, const QString& token = {});
     QJsonObject page(const QString& shopId, const QList<std::pair<QString, QString>>& params) const;
@@ -111,54 +90,19 @@ private:
                          const std::function<void(const QStringList& seen)>& betweenPages = {});
     qint64 changeCounter(const QString& shopId) const;
     QString createShopB(QString* ownerToken);
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<ServerProcess> m_server;
-    QString m_token;
-    QString m_shopId;
-    QUrl m_postgresUrl;
 };
 
 void tst_Catalog::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    QStringList args;
-    if (g_engine == QLatin1String("postgres")) {
-        // A database of its own inside the fixture's cluster, so that other suites can run beside it.
-        QString error;
-        m_postgresUrl = createTestDatabase(QStringLiteral("xd_catalog"), &error);
-        QVERIFY2(!m_postgresUrl.isEmpty(), qPrintable(error));
-        args << QStringLiteral("--database") << m_postgresUrl.toString();
-    }
-    m_server = std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("data")));
-    QVERIFY2(m_server->start(args), qPrintable(m_server->errorText()));
-    m_token = m_server->login(m_server->demoShopName(), QStringLiteral("owner"), m_server->demoPassword());
-    QVERIFY(!m_token.isEmpty());
-    m_shopId = m_server->demoShopId();
+    QString error;
+    QVERIFY2(startServer(QStringLiteral("xd_catalog"), {}, &error), qPrintable(error));
+    QVERIFY(xd::Id::isValid(m_shopId));
     QVERIFY(xd::Id::isValid(m_shopId));
 }
 
 void tst_Catalog::cleanupTestCase()
 {
     m_server->stop();
-}
-
-QSqlDatabase tst_Catalog::openServerDatabase(const QString& connectionName) const
-{
-    if (m_postgresUrl.isEmpty()) {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
-        db.setDatabaseName(m_server->dataDir() + QStringLiteral("/xiaodian.db"));
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-        db.open();
-        return db;
-    }
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
-    db.setHostName(m_postgresUrl.host());
-    db.setPort(m_postgresUrl.port(5432));
-    db.setUserName(m_postgresUrl.userName());
-    db.setDatabaseName(m_postgresUrl.path().mid(1));
-    db.open();
-    return db;
 }
 
 QString tst_Catalog::createCategory(const QString& name, const QString& parentId, const QString& token)
@@ -214,37 +158,14 @@ QStringList tst_Catalog::allPages(const QString& shopId,
 
 qint64 tst_Catalog::changeCounter(const QString& shopId) const
 {
-    qint64 counter = -1;
-    {
-        QSqlDatabase db = openServerDatabase(QStringLiteral("counter"));
-        QSqlQuery query(db);
-        query.prepare(QStringLiteral("SELECT change_counter FROM shops WHERE id = ?"));
-        query.addBindValue(shopId);
-        if (query.exec() && query.next())
-            counter = query.value(0).toLongLong();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("counter"));
-    return counter;
+    const QVariant counter = scalar(QStringLiteral("SELECT change_counter FROM shops WHERE id = ?"), {shopId});
+    return counter.isValid() ? counter.toLongLong() : -1;
 }
 
 QString tst_Catalog::createShopB(QString* ownerToken)
 {
     static int n = 0;
-    int exitCode = -1;
-    const QString name = QStringLiteral("对面店%1").arg(++n);
-    const QString out = m_server->runCommand({QStringLiteral("shop"),
-                                              QStringLiteral("create"),
-                                              QStringLiteral("--name"),
-                                              name,
-                                              QStringLiteral("--owner"),
-                                              QStringLiteral("bob")},
-                                             {},
-                                             &exitCode);
-    if (exitCode != 0)
-        return {};
-    const QString password = QRegularExpression(QStringLiteral("password: (\\S+)")).match(out).captured(1);
-    *ownerToken = m_server->login(name, QStringLiteral("bob"), password);
-    return QRegularExpression(QStringLiteral("\\(id ([0-9a-f-]{36})")).match(out).captured(1);
+    return m_server->createShop(QStringLiteral("对面店%1").arg(++n), ownerToken);
 }
 
 void tst_Catalog::publicList_pagesWithoutGapsOrDuplicates_whileProductsAreEdited_data()
@@ -885,8 +806,7 @@ void tst_Catalog::adjustStock_isRelative_oneVersion_andRefusesWholeListOnBadItem
     QTest::newRow("unknown SKU") << QStringLiteral("unknown") << 404 << QStringLiteral("not_found");
     QTest::newRow("another shop's SKU") << QStringLiteral("foreign") << 404 << QStringLiteral("not_found");
     QTest::newRow("deleted product's SKU") << QStringLiteral("deleted") << 404 << QStringLiteral("not_found");
-    QTest::newRow("SKU of another product")
-        << QStringLiteral("wrongProduct") << 404 << QStringLiteral("not_found");
+    QTest::newRow("SKU of another product") << QStringLiteral("wrongProduct") << 404 << QStringLiteral("not_found");
     QTest::newRow("same SKU twice") << QStringLiteral("twice") << 400 << QStringLiteral("invalid_argument");
     QTest::newRow("zero delta") << QStringLiteral("zero") << 400 << QStringLiteral("invalid_argument");
     QTest::newRow("fractional delta") << QStringLiteral("fraction") << 400 << QStringLiteral("invalid_argument");
@@ -1068,11 +988,6 @@ void tst_Catalog::clerk_mayEditTheCatalog()
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
-    QStringList args = QCoreApplication::arguments();
-    if (args.size() >= 2 && (args.at(1) == QLatin1String("sqlite") || args.at(1) == QLatin1String("postgres")))
-        g_engine = args.takeAt(1);
-    tst_Catalog test;
-    return QTest::qExec(&test, args);
+    return serverTestMain<tst_Catalog>(argc, argv);
 }
 #include "tst_catalog.moc"

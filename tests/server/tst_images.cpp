@@ -1,9 +1,8 @@
 // Catalog images of a real syncserver process: uploads (raw and multipart as wx.uploadFile sends them), checks by
 // content and limits, renditions, serving with caching headers, product references, and `syncserver images gc`, on
 // SQLite or PostgreSQL.
-#include "ServerProcess.h"
+#include "ServerFixture.h"
 #include "TestPng.h"
-#include "TestPostgres.h"
 #include "xiaodian/Id.h"
 
 #include <QBuffer>
@@ -17,8 +16,6 @@
 #include <QTest>
 
 namespace {
-
-QString g_engine = QStringLiteral("sqlite");
 
 QByteArray encode(const QImage& image, const char* format)
 {
@@ -76,7 +73,7 @@ QJsonObject product(const QJsonArray& images, const QJsonObject& theSku = sku(),
 
 } // namespace
 
-class tst_Images : public QObject
+class tst_Images : public QObject, private ServerFixture
 {
     Q_OBJECT
 
@@ -106,29 +103,12 @@ private:
     qint64 scalar(const QString& sql) const;
     QString createShopB(QString* ownerToken) const;
     int runGc(const QStringList& args, QString* out) const;
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<ServerProcess> m_server;
-    QString m_token;
-    QString m_shopId;
-    QUrl m_postgresUrl;
 };
 
 void tst_Images::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    QStringList args;
-    if (g_engine == QLatin1String("postgres")) {
-        QString error;
-        m_postgresUrl = createTestDatabase(QStringLiteral("xd_images"), &error);
-        QVERIFY2(!m_postgresUrl.isEmpty(), qPrintable(error));
-        args << QStringLiteral("--database") << m_postgresUrl.toString();
-    }
-    m_server = std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("data")));
-    QVERIFY2(m_server->start(args), qPrintable(m_server->errorText()));
-    m_token = m_server->login(m_server->demoShopName(), QStringLiteral("owner"), m_server->demoPassword());
-    QVERIFY(!m_token.isEmpty());
-    m_shopId = m_server->demoShopId();
+    QString error;
+    QVERIFY2(startServer(QStringLiteral("xd_images"), {}, &error), qPrintable(error));
 }
 
 void tst_Images::cleanupTestCase()
@@ -158,26 +138,8 @@ ServerProcess::Reply tst_Images::get(const QString& url, const QByteArray& ifNon
 
 qint64 tst_Images::scalar(const QString& sql) const
 {
-    qint64 n = -1;
-    {
-        QSqlDatabase db;
-        if (m_postgresUrl.isEmpty()) {
-            db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("count"));
-            db.setDatabaseName(m_server->dataDir() + QStringLiteral("/xiaodian.db"));
-            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-        } else {
-            db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("count"));
-            db.setHostName(m_postgresUrl.host());
-            db.setPort(m_postgresUrl.port(5432));
-            db.setUserName(m_postgresUrl.userName());
-            db.setDatabaseName(m_postgresUrl.path().mid(1));
-        }
-        QSqlQuery query(db);
-        if (db.open() && query.exec(sql) && query.next())
-            n = query.value(0).toLongLong();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("count"));
-    return n;
+    const QVariant n = ServerFixture::scalar(sql);
+    return n.isValid() ? n.toLongLong() : -1;
 }
 
 QString tst_Images::createShopB(QString* ownerToken) const
@@ -581,11 +543,6 @@ void tst_Images::imagesGc_gracePeriod_countsFromTheLastUpload()
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
-    QStringList args = QCoreApplication::arguments();
-    if (args.size() >= 2 && (args.at(1) == QLatin1String("sqlite") || args.at(1) == QLatin1String("postgres")))
-        g_engine = args.takeAt(1);
-    tst_Images test;
-    return QTest::qExec(&test, args);
+    return serverTestMain<tst_Images>(argc, argv);
 }
 #include "tst_images.moc"

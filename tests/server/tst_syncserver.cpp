@@ -1,7 +1,6 @@
 // The sync endpoint and the REST APIs of a real syncserver process, spoken to as clients would.
-#include "ServerProcess.h"
+#include "ServerFixture.h"
 #include "TestPng.h"
-#include "TestPostgres.h"
 #include "TestSocket.h"
 #include "xiaodian/Id.h"
 
@@ -62,11 +61,9 @@ QString codeOf(const QJsonObject& pushResult, int index)
         .toString();
 }
 
-QString g_engine = QStringLiteral("sqlite");
-
 } // namespace
 
-class tst_SyncServer : public QObject
+class tst_SyncServer : public QObject, private ServerFixture
 {
     Q_OBJECT
 
@@ -98,15 +95,9 @@ private slots:
     void twoServersOnOnePostgres_pokeAndRevokeAcrossServers();
 
 private:
-    QSqlDatabase openServerDatabase(const QString& connectionName) const;
     QString ownerToken();
     QString createShopB(QString* ownerPassword);
     QString addClerk(const QString& ownerToken, const QString& login, const QString& password);
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<ServerProcess> m_server;
-    QString m_ownerToken;
-    QUrl m_postgresUrl; // the server's own database when the engine is PostgreSQL
 };
 
 void tst_SyncServer::initTestCase()
@@ -117,22 +108,13 @@ void tst_SyncServer::initTestCase()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("[sync]\nauth_timeout_ms = 800\nheartbeat_ms = 200\npeer_timeout_ms = 1500\n");
     file.close();
-    QStringList args{
+    const QStringList args{
         QStringLiteral("--config"), config, QStringLiteral("--trusted-proxy"), QStringLiteral("127.0.0.1")};
-    if (g_engine == QLatin1String("postgres")) {
-        // A database of its own inside the fixture's cluster, so that other suites can run beside it.
-        QString error;
-        m_postgresUrl = createTestDatabase(QStringLiteral("xd_sync"), &error);
-        QVERIFY2(!m_postgresUrl.isEmpty(), qPrintable(error));
-        args << QStringLiteral("--database") << m_postgresUrl.toString();
-    }
-    m_server = std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("data")));
-    QVERIFY2(m_server->start(args), qPrintable(m_server->errorText()));
+    QString error;
+    QVERIFY2(startServer(QStringLiteral("xd_sync"), args, &error), qPrintable(error));
     const auto health = m_server->request("GET", QStringLiteral("/healthz"));
     QCOMPARE(health.json.value(QStringLiteral("database")).toString(),
-             g_engine == QLatin1String("postgres") ? QStringLiteral("postgresql") : QStringLiteral("sqlite"));
-    m_ownerToken = m_server->login(m_server->demoShopName(), QStringLiteral("owner"), m_server->demoPassword());
-    QVERIFY(!m_ownerToken.isEmpty());
+             isPostgres() ? QStringLiteral("postgresql") : QStringLiteral("sqlite"));
 }
 
 void tst_SyncServer::cleanupTestCase()
@@ -140,46 +122,15 @@ void tst_SyncServer::cleanupTestCase()
     m_server->stop();
 }
 
-QSqlDatabase tst_SyncServer::openServerDatabase(const QString& connectionName) const
-{
-    if (m_postgresUrl.isEmpty()) {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
-        db.setDatabaseName(m_server->dataDir() + QStringLiteral("/xiaodian.db"));
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-        db.open();
-        return db;
-    }
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
-    db.setHostName(m_postgresUrl.host());
-    db.setPort(m_postgresUrl.port(5432));
-    db.setUserName(m_postgresUrl.userName());
-    db.setDatabaseName(m_postgresUrl.path().mid(1));
-    db.open();
-    return db;
-}
-
 QString tst_SyncServer::ownerToken()
 {
-    return m_ownerToken;
+    return m_token;
 }
 
 QString tst_SyncServer::createShopB(QString* ownerPassword)
 {
     static int n = 0;
-    int exitCode = -1;
-    const QString name = QStringLiteral("隔壁店%1").arg(++n);
-    const QString out = m_server->runCommand({QStringLiteral("shop"),
-                                              QStringLiteral("create"),
-                                              QStringLiteral("--name"),
-                                              name,
-                                              QStringLiteral("--owner"),
-                                              QStringLiteral("bob")},
-                                             {},
-                                             &exitCode);
-    if (exitCode != 0)
-        return {};
-    *ownerPassword = QRegularExpression(QStringLiteral("password: (\\S+)")).match(out).captured(1);
-    return QRegularExpression(QStringLiteral("\\(id ([0-9a-f-]{36})")).match(out).captured(1);
+    return m_server->createShop(QStringLiteral("隔壁店%1").arg(++n), nullptr, ownerPassword);
 }
 
 QString tst_SyncServer::addClerk(const QString& token, const QString& login, const QString& password)
@@ -932,11 +883,6 @@ void tst_SyncServer::twoServersOnOnePostgres_pokeAndRevokeAcrossServers()
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
-    QStringList args = QCoreApplication::arguments();
-    if (args.size() >= 2 && (args.at(1) == QLatin1String("sqlite") || args.at(1) == QLatin1String("postgres")))
-        g_engine = args.takeAt(1);
-    tst_SyncServer test;
-    return QTest::qExec(&test, args);
+    return serverTestMain<tst_SyncServer>(argc, argv);
 }
 #include "tst_syncserver.moc"

@@ -2,9 +2,9 @@
 // bound of its queue, article counters, visitor keys. The HTTP side and the flush at SIGTERM are in tst_articles.
 #include "ChangeNotifier.h"
 #include "HttpTypes.h"
+#include "ServerFixture.h"
 #include "ServerSchema.h"
 #include "ShopRepository.h"
-#include "TestPostgres.h"
 #include "ViewRecorder.h"
 #include "xiaodian/Clock.h"
 #include "xiaodian/Id.h"
@@ -20,12 +20,6 @@
 
 using namespace xd;
 using namespace xd::server;
-
-namespace {
-
-QString g_engine = QStringLiteral("sqlite");
-
-} // namespace
 
 class tst_ViewRecorder : public QObject
 {
@@ -57,7 +51,7 @@ void tst_ViewRecorder::init()
 {
     QVERIFY(m_dir.isValid());
     QString url = QStringLiteral("sqlite:") + m_dir.filePath(Id::create() + QStringLiteral(".db"));
-    if (g_engine == QLatin1String("postgres")) {
+    if (ServerFixture::isPostgres()) {
         QString error;
         url = createTestDatabase(QStringLiteral("xd_views"), &error).toString(); // dropped and made anew each time
         QVERIFY2(!url.isEmpty(), qPrintable(error));
@@ -248,11 +242,6 @@ void tst_ViewRecorder::counts_arePublishedOncePerInterval_withOneVersionForTheSh
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
-    QStringList args = QCoreApplication::arguments();
-    if (args.size() >= 2 && (args.at(1) == QLatin1String("sqlite") || args.at(1) == QLatin1String("postgres")))
-        g_engine = args.takeAt(1);
-    tst_ViewRecorder test;
-    return QTest::qExec(&test, args);
+    return serverTestMain<tst_ViewRecorder>(argc, argv);
 }
 #include "tst_viewrecorder.moc"

@@ -170,17 +170,23 @@ QString ServerProcess::login(const QString& shop, const QString& user, const QSt
     return reply.status == 200 ? reply.json.value(QStringLiteral("token")).toString() : QString();
 }
 
-QString ServerProcess::createShop(const QString& name, QString* ownerToken) const
+QString ServerProcess::createShop(const QString& name, QString* ownerToken, QString* ownerPassword) const
 {
     int exitCode = -1;
-    const QString out = runCommand(
-        {QStringLiteral("shop"), QStringLiteral("create"), QStringLiteral("--name"), name, QStringLiteral("--owner"),
-         QStringLiteral("bob")},
-        {},
-        &exitCode);
+    const QString out = runCommand({QStringLiteral("shop"),
+                                    QStringLiteral("create"),
+                                    QStringLiteral("--name"),
+                                    name,
+                                    QStringLiteral("--owner"),
+                                    QStringLiteral("bob")},
+                                   {},
+                                   &exitCode);
     if (exitCode != 0)
         return {};
     const QString password = QRegularExpression(QStringLiteral("password: (\\S+)")).match(out).captured(1);
-    *ownerToken = login(name, QStringLiteral("bob"), password);
+    if (ownerPassword)
+        *ownerPassword = password;
+    if (ownerToken)
+        *ownerToken = login(name, QStringLiteral("bob"), password);
     return QRegularExpression(QStringLiteral("\\(id ([0-9a-f-]{36})")).match(out).captured(1);
 }

@@ -55,8 +55,9 @@ public:
                       const QString& token = {}) const;
     // Signs in and returns the token (empty on failure).
     QString login(const QString& shop, const QString& user, const QString& password) const;
-    // `shop create --name <name> --owner bob`, then signs bob in: the new shop's id (empty on failure).
-    QString createShop(const QString& name, QString* ownerToken) const;
+    // `shop create --name <name> --owner bob`, then signs bob in (unless `ownerToken` is null): the new shop's id
+    // (empty on failure). `ownerPassword`, when given, receives bob's generated password.
+    QString createShop(const QString& name, QString* ownerToken, QString* ownerPassword = nullptr) const;
 
 private:
     QString m_dataDir;

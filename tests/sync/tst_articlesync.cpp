@@ -1,11 +1,7 @@
 // Articles end to end: the desktop's ArticleService and SyncClient over real SQLCipher caches against a real syncserver
 // process. Links the desktop core and no SQL driver of Qt's: the server runs as its own process.
 #include "ArticleService.h"
-#include "ServerProcess.h"
-#include "SyncClient.h"
-#include "TestCache.h"
-#include "TestSocket.h"
-#include "xiaodian/Id.h"
+#include "SyncFixture.h"
 
 #include <QDateTime>
 #include <QTemporaryDir>
@@ -15,50 +11,23 @@ using namespace xd;
 
 namespace {
 
-SyncClient::Settings settingsFor(const QString& baseUrl)
+// One desktop: its encrypted cache, its sync client and its article service.
+struct Desktop : test::SyncedDesktop
 {
-    SyncClient::Settings settings;
-    settings.serverUrl = QUrl(baseUrl);
-    settings.heartbeatIntervalMs = 500;
-    settings.peerTimeoutMs = 3000;
-    settings.backoffInitialMs = 50;
-    settings.backoffMaxMs = 400;
-    settings.jitter = [](int bound) {
-        return bound;
-    };
-    return settings;
-}
-
-struct Desktop
-{
-    test::TestCache cache;
-    std::unique_ptr<SyncClient> client;
     std::unique_ptr<ArticleService> articles;
 
     bool open(const QString& baseUrl, const QString& token, Role role)
     {
-        if (!cache.open())
+        if (!openSync(baseUrl, token))
             return false;
-        client = std::make_unique<SyncClient>(*cache.store, settingsFor(baseUrl));
-        client->setToken(token);
         articles = std::make_unique<ArticleService>(*cache.store, cache.clock, role);
         return true;
-    }
-
-    bool waitSettled(qint64 version = 0, int timeoutMs = 30000)
-    {
-        return QTest::qWaitFor(
-            [&] {
-                return client->state() == SyncClient::State::Online && client->pendingCount() == 0 &&
-                       cache.store->serverVersion() >= version;
-            },
-            timeoutMs);
     }
 };
 
 } // namespace
 
-class tst_ArticleSync : public QObject
+class tst_ArticleSync : public QObject, private test::SyncServerFixture
 {
     Q_OBJECT
 
@@ -68,35 +37,17 @@ private slots:
     void articleSavedOnOneDesktop_appearsOnTheOther_editsAndDeleteFollow();
     void scheduledArticle_staysScheduledOnBothDesktops();
     void rejectedArticleSave_isKeptWithTheServersReason();
-
-private:
-    qint64 serverVersion() const;
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<ServerProcess> m_server;
-    QString m_token;
 };
 
 void tst_ArticleSync::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_server = std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("server")));
-    QVERIFY2(m_server->start(), qPrintable(m_server->errorText()));
-    m_token = m_server->login(m_server->demoShopName(), QStringLiteral("owner"), m_server->demoPassword());
-    QVERIFY(!m_token.isEmpty());
+    QString error;
+    QVERIFY2(startServer(&error), qPrintable(error));
 }
 
 void tst_ArticleSync::cleanupTestCase()
 {
     m_server->stop();
-}
-
-qint64 tst_ArticleSync::serverVersion() const
-{
-    TestSocket socket;
-    if (!socket.open(m_server->webSocketUrl()))
-        return -1;
-    return socket.authenticate(m_token, Id::create()).value(QStringLiteral("version")).toInteger(-1);
 }
 
 void tst_ArticleSync::articleSavedOnOneDesktop_appearsOnTheOther_editsAndDeleteFollow()

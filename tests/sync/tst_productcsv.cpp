@@ -1,5 +1,6 @@
 #include "CacheStore.h"
 #include "ProductCsv.h"
+#include "ProductCsvTestHelpers.h"
 #include "TestCache.h"
 #include "xiaodian/CatalogRules.h"
 #include "xiaodian/Id.h"
@@ -12,6 +13,9 @@
 #include <QTest>
 
 using namespace xd;
+using xd::test::exportAll;
+using xd::test::importBytes;
+using xd::test::rejectionsText;
 using xd::test::TestCache;
 
 namespace {
@@ -114,25 +118,6 @@ Status seed(CacheStore& store, int products)
     return store.applyPullPage(rows, QStringLiteral("c"), 2, false);
 }
 
-QByteArray exportAll(const CacheStore& store, ProductCsv::Language language = ProductCsv::Language::Chinese)
-{
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    const auto exported = ProductCsv::exportProducts(store, buffer, language);
-    if (!exported)
-        qWarning("%s", qPrintable(exported.error().toString()));
-    return buffer.data();
-}
-
-Result<ProductCsvImportResult>
-importBytes(CacheStore& store, const QByteArray& bytes, const ProductCsv::ImportOptions& options = {})
-{
-    QBuffer buffer;
-    buffer.setData(bytes);
-    buffer.open(QIODevice::ReadOnly);
-    return ProductCsv::importProducts(store, buffer, options);
-}
-
 QByteArray utf8Csv(const QString& text)
 {
     return text.toUtf8();
@@ -140,14 +125,6 @@ QByteArray utf8Csv(const QString& text)
 
 const QString kHeader =
     QStringLiteral("商品ID,SKU ID,分类,商品名称,副标题,关键词,上架,排序权重,规格,价格(元),原价(元),库存,编码\n");
-
-QString rejectionsText(const ProductCsvImportResult& result)
-{
-    QStringList lines;
-    for (const ProductCsvRejection& r : result.rejections)
-        lines << QStringLiteral("%1: %2").arg(r.line).arg(r.reason);
-    return lines.join(u'\n');
-}
 
 } // namespace
 

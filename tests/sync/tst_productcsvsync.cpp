@@ -1,62 +1,18 @@
 // Product CSV import against a real syncserver process: what the importer queues is what the server accepts, and a
 // sheet edited in a spreadsheet comes back from the server as edited. Links the desktop core and no Qt SQL driver.
-#include "ProductCsv.h"
-#include "ServerProcess.h"
-#include "SyncClient.h"
-#include "TestCache.h"
-#include "xiaodian/Id.h"
+#include "ProductCsvTestHelpers.h"
+#include "SyncFixture.h"
 
-#include <QBuffer>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace xd;
+using xd::test::exportAll;
+using xd::test::importBytes;
+using xd::test::rejectionsText;
 
-namespace {
-
-SyncClient::Settings settingsFor(const QString& baseUrl)
-{
-    SyncClient::Settings settings;
-    settings.serverUrl = QUrl(baseUrl);
-    settings.heartbeatIntervalMs = 500;
-    settings.peerTimeoutMs = 5000;
-    settings.backoffInitialMs = 50;
-    settings.backoffMaxMs = 400;
-    settings.jitter = [](int bound) {
-        return bound;
-    };
-    return settings;
-}
-
-QByteArray exportAll(const CacheStore& store)
-{
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    if (!ProductCsv::exportProducts(store, buffer, ProductCsv::Language::Chinese))
-        return {};
-    return buffer.data();
-}
-
-Result<ProductCsvImportResult> importBytes(CacheStore& store, const QByteArray& bytes)
-{
-    QBuffer buffer;
-    buffer.setData(bytes);
-    buffer.open(QIODevice::ReadOnly);
-    return ProductCsv::importProducts(store, buffer, {});
-}
-
-QString rejectionsText(const ProductCsvImportResult& result)
-{
-    QStringList lines;
-    for (const ProductCsvRejection& r : result.rejections)
-        lines << QStringLiteral("%1: %2").arg(r.line).arg(r.reason);
-    return lines.join(u'\n');
-}
-
-} // namespace
-
-class tst_ProductCsvSync final : public QObject
+class tst_ProductCsvSync final : public QObject, private test::SyncServerFixture
 {
     Q_OBJECT
 
@@ -68,22 +24,17 @@ private slots:
 private:
     bool waitSettled(int timeoutMs = 60000);
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<ServerProcess> m_server;
     test::TestCache m_cache;
     std::unique_ptr<SyncClient> m_client;
 };
 
 void tst_ProductCsvSync::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_server = std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("server")));
-    QVERIFY2(m_server->start(), qPrintable(m_server->errorText()));
-    const QString token = m_server->login(m_server->demoShopName(), QStringLiteral("owner"), m_server->demoPassword());
-    QVERIFY(!token.isEmpty());
+    QString error;
+    QVERIFY2(startServer(&error), qPrintable(error));
     QVERIFY(m_cache.open());
-    m_client = std::make_unique<SyncClient>(*m_cache.store, settingsFor(m_server->baseUrl()));
-    m_client->setToken(token);
+    m_client = std::make_unique<SyncClient>(*m_cache.store, test::testSyncSettings(m_server->baseUrl(), 5000));
+    m_client->setToken(m_token);
     m_client->start();
     QVERIFY(waitSettled());
 }

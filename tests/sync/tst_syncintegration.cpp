@@ -1,11 +1,7 @@
 // The real desktop sync code (CacheStore, SyncClient, ShopService over SQLCipher caches) against a real syncserver
 // process. This executable links the desktop core and no SQL driver of Qt's: the server runs as its own process.
-#include "ServerProcess.h"
 #include "ShopService.h"
-#include "SyncClient.h"
-#include "TestCache.h"
-#include "TestSocket.h"
-#include "xiaodian/Id.h"
+#include "SyncFixture.h"
 #include "xiaodian/sync/Protocol.h"
 
 #include <QJsonArray>
@@ -18,46 +14,17 @@ using namespace xd;
 
 namespace {
 
-SyncClient::Settings settingsFor(const QString& baseUrl)
-{
-    SyncClient::Settings settings;
-    settings.serverUrl = QUrl(baseUrl);
-    settings.heartbeatIntervalMs = 500;
-    settings.peerTimeoutMs = 3000;
-    settings.backoffInitialMs = 50;
-    settings.backoffMaxMs = 400;
-    settings.jitter = [](int bound) {
-        return bound;
-    };
-    return settings;
-}
-
 // One desktop: its encrypted cache, its sync client and its shop service.
-struct Desktop
+struct Desktop : test::SyncedDesktop
 {
-    test::TestCache cache;
-    std::unique_ptr<SyncClient> client;
     std::unique_ptr<ShopService> shop;
 
     bool open(const QString& baseUrl, const QString& token, Role role)
     {
-        if (!cache.open())
+        if (!openSync(baseUrl, token))
             return false;
-        client = std::make_unique<SyncClient>(*cache.store, settingsFor(baseUrl));
-        client->setToken(token);
         shop = std::make_unique<ShopService>(*cache.store, role);
         return true;
-    }
-
-    // Online, nothing pending, and the cache holds at least `version` (0: whatever the server had at auth).
-    bool waitSettled(qint64 version = 0, int timeoutMs = 30000)
-    {
-        return QTest::qWaitFor(
-            [&] {
-                return client->state() == SyncClient::State::Online && client->pendingCount() == 0 &&
-                       cache.store->serverVersion() >= version;
-            },
-            timeoutMs);
     }
 
     // Every confirmed row of every entity, as text: two caches are equal when these are equal.
@@ -81,7 +48,7 @@ struct Desktop
 
 } // namespace
 
-class tst_SyncIntegration : public QObject
+class tst_SyncIntegration : public QObject, private test::SyncServerFixture
 {
     Q_OBJECT
 
@@ -92,36 +59,17 @@ private slots:
     void twoDesktops_editOffline_reconnectInEitherOrder_converge();
     void serverKilledWhilePushing500_everyOperationAppliedExactlyOnce();
     void productEditedOnOneDesktop_appearsOnTheOther_andUsedCategoryCannotBeDeleted();
-
-private:
-    qint64 serverVersion() const;
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<ServerProcess> m_server;
-    QString m_token;
 };
 
 void tst_SyncIntegration::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_server = std::make_unique<ServerProcess>(m_dir.filePath(QStringLiteral("server")));
-    QVERIFY2(m_server->start(), qPrintable(m_server->errorText()));
-    m_token = m_server->login(m_server->demoShopName(), QStringLiteral("owner"), m_server->demoPassword());
-    QVERIFY(!m_token.isEmpty());
+    QString error;
+    QVERIFY2(startServer(&error), qPrintable(error));
 }
 
 void tst_SyncIntegration::cleanupTestCase()
 {
     m_server->stop();
-}
-
-// The shop's change counter, as a fresh sync socket hears it in auth.ok.
-qint64 tst_SyncIntegration::serverVersion() const
-{
-    TestSocket socket;
-    if (!socket.open(m_server->webSocketUrl()))
-        return -1;
-    return socket.authenticate(m_token, Id::create()).value(QStringLiteral("version")).toInteger(-1);
 }
 
 void tst_SyncIntegration::twoDesktops_editOffline_reconnectInEitherOrder_converge_data()
