@@ -352,12 +352,17 @@ void SyncClient::drive()
 void SyncClient::sendPull()
 {
     m_pullWanted = false;
+    sendPullFrom(m_store.cookie());
+}
+
+void SyncClient::sendPullFrom(const QString& cookie)
+{
     m_inFlight = InFlight::Pull;
     m_inFlightId = nextRequestId();
     setState(State::Syncing);
     send(QJsonObject{{QStringLiteral("type"), sync::MessageType::Pull},
                      {QStringLiteral("id"), m_inFlightId},
-                     {QStringLiteral("cookie"), m_store.cookie()},
+                     {QStringLiteral("cookie"), cookie},
                      {QStringLiteral("limit"), m_settings.pullLimit}});
 }
 
@@ -412,9 +417,18 @@ void SyncClient::handlePullResult(const QJsonObject& message)
     const QString cookie = message.value(QStringLiteral("cookie")).toString();
     const bool more = message.value(QStringLiteral("more")).toBool();
     const qint64 version = message.value(QStringLiteral("version")).toInteger();
+    // Pipelined paging: ask for the next page (from this page's cookie) before storing this one, so the server reads
+    // page n+1 while the cache writes page n. The request counts only if the page is stored: on failure the answer is
+    // dropped (its id no longer matches) and the pull starts again from the stored cookie.
+    if (more) {
+        sendPullFrom(cookie);
+        if (m_socket)
+            m_socket->flush(); // on the wire now, not when the event loop runs after the page is stored
+    } else
+        m_inFlight = InFlight::None;
     const Status stored = m_store.applyPullPage(rows, cookie, version, more);
-    m_inFlight = InFlight::None;
     if (!stored) {
+        m_inFlight = InFlight::None;
         // The cookie did not move, so the same page comes again on retry.
         setLastError(tr("Cannot store the synced data: %1").arg(stored.error().message));
         m_pullWanted = true;
@@ -428,9 +442,7 @@ void SyncClient::handlePullResult(const QJsonObject& message)
     if (!more)
         m_progress.initial = false;
     emit progressChanged(m_progress);
-    if (more)
-        m_pullWanted = true;
-    drive();
+    drive(); // the next page is already requested when there is more
 }
 
 void SyncClient::handlePushResult(const QJsonObject& message)

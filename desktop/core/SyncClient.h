@@ -122,6 +122,7 @@ private:
     void send(const QJsonObject& message);
     void drive();
     void sendPull();
+    void sendPullFrom(const QString& cookie);
     void sendPush();
     void handleAuthOk(const QJsonObject& message);
     void handlePullResult(const QJsonObject& message);

@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace xd;
@@ -54,6 +55,7 @@ private slots:
     void auth_disabledAccount_4403_endsSession();
     void initialPull_severalPages_landsAllRowsAndCookie();
     void initialPull_interrupted_resumesFromStoredCookieWithoutResending();
+    void initialPull_pipelined_storeFailureDropsThePrefetchedPage();
     void offlineEdits_queue_surviveReopen_andDrainOnConnect();
     void reconnectBetweenApplyAndAck_neverAppliesTwice();
     void rejected_keepsReason_discardAndRetry();
@@ -156,6 +158,42 @@ void tst_SyncClient::initialPull_interrupted_resumesFromStoredCookieWithoutResen
     QCOMPARE(m_server->rowsSent(), 451); // …so no row came twice
     QCOMPARE(m_cache->store->rowCount(CacheStore::StaffEntity).valueOr(-1), 450);
     QVERIFY(m_cache->store->initialSyncDone());
+}
+
+void tst_SyncClient::initialPull_pipelined_storeFailureDropsThePrefetchedPage()
+{
+    // The client asks for page n+1 before it stores page n. When storing page 2 fails, the answer already on its way
+    // (page 3) must be dropped and the pull must start again from the stored cookie (page 1's): applying page 3 on top
+    // of page 1 would lose page 2's rows for good.
+    m_server->putManyRows(QStringLiteral("staff"), 350); // pages of 100: the 151st staff row arrives on page 2
+    QSqlDatabase db = m_cache->database->database();
+    QSqlQuery setup(db);
+    QVERIFY(setup.exec(QStringLiteral("CREATE TEMP TABLE inject (armed INTEGER NOT NULL)")));
+    QVERIFY(setup.exec(QStringLiteral("INSERT INTO inject (armed) VALUES (1)")));
+    QVERIFY(setup.exec(QStringLiteral("CREATE TEMP TRIGGER inject_failure BEFORE INSERT ON staff "
+                                      "WHEN (SELECT armed FROM inject) = 1 AND (SELECT COUNT(*) FROM staff) >= 150 "
+                                      "BEGIN SELECT RAISE(ABORT, 'injected failure'); END")));
+    SyncClient client(*m_cache->store, fastSettings(m_server->url()));
+    int failures = 0;
+    connect(&client, &SyncClient::lastErrorChanged, this, [&](const QString& message) {
+        if (message.contains(QStringLiteral("injected failure")) && failures++ == 0)
+            QSqlQuery(db).exec(QStringLiteral("UPDATE inject SET armed = 0")); // the next attempt succeeds
+    });
+    client.setToken(kToken);
+    client.start();
+    QVERIFY(waitOnline(client));
+    QCOMPARE(failures, 1);
+    QCOMPARE(m_cache->store->rowCount(CacheStore::StaffEntity).valueOr(-1), 350);
+    QVERIFY(m_cache->store->initialSyncDone());
+    QCOMPARE(m_cache->store->serverVersion(), m_server->version());
+    // Pulls: "", c1, c2 (prefetched while page 2 was being stored, its answer dropped), then c1 again, c2, c3.
+    const QStringList cookies = m_server->pullCookies();
+    QCOMPARE(cookies.size(), 6);
+    QVERIFY(cookies.at(0).isEmpty());
+    QCOMPARE(cookies.at(3), cookies.at(1));
+    QCOMPARE(cookies.at(4), cookies.at(2));
+    QVERIFY(cookies.at(5) != cookies.at(4));
+    QVERIFY(QSqlQuery(db).exec(QStringLiteral("DROP TRIGGER inject_failure")));
 }
 
 void tst_SyncClient::offlineEdits_queue_surviveReopen_andDrainOnConnect()
