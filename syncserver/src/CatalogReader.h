@@ -44,6 +44,8 @@ class CatalogReader
 {
 public:
     static constexpr int MaxLimit = 50;
+    // How many grams besides the rarest narrow a gram-driven search before products are read.
+    static constexpr int MaxNarrowingGrams = 3;
     static constexpr int DefaultLimit = 20;
     static constexpr int MaxQueryLength = 50;
     // Up to this many products containing the rarest gram of the query, the search starts from the gram index and
