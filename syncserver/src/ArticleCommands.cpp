@@ -2,7 +2,6 @@
 
 #include "ImageStore.h"
 #include "xiaodian/ArticleRules.h"
-#include "xiaodian/RichText.h"
 #include "xiaodian/db/Database.h"
 
 #include <QSqlQuery>
@@ -53,19 +52,10 @@ Status checkImages(const CommandContext& context, const ArticleDraft& draft)
     QStringList ids;
     if (!draft.cover.isEmpty())
         ids << draft.cover;
-    const QString ourImages = QStringLiteral("/api/v1/shops/");
-    for (const QString& source : RichText::imageRefs(draft.body)) {
-        if (!source.startsWith(ourImages)) {
-            ids << source; // a bare image id
-            continue;
-        }
-        // "/api/v1/shops/<shop>/images/<id>[?size=…]": the form RichText keeps.
-        const QStringList parts = source.section(QLatin1Char('?'), 0, 0).split(QLatin1Char('/'));
-        if (parts.size() != 7 || parts.at(4) != shopId)
-            return makeError(ErrorCode::InvalidArgument,
-                             QStringLiteral("the body shows an image of another shop: upload it to this shop first"));
-        ids << parts.at(6);
-    }
+    auto bodyImages = ImageStore::richTextImageIds(shopId, draft.body);
+    if (!bodyImages)
+        return bodyImages.error();
+    ids << *bodyImages;
     return ImageStore::checkOwned(context.database(), shopId, ids);
 }
 

@@ -315,6 +315,10 @@ Status saveProduct(CommandContext& context, const QJsonObject& args)
     QStringList imageIds = draft->images;
     for (const SkuDraft& sku : std::as_const(draft->skus))
         imageIds << sku.image;
+    auto descriptionImages = ImageStore::richTextImageIds(shopId, draft->description);
+    if (!descriptionImages)
+        return descriptionImages.error();
+    imageIds << *descriptionImages;
     if (const Status owned = ImageStore::checkOwned(database, shopId, imageIds); !owned)
         return owned;
     auto existing = findProduct(database, draft->id);

@@ -4,6 +4,7 @@
 #include "ImageProcessor.h"
 #include "xiaodian/Clock.h"
 #include "xiaodian/Id.h"
+#include "xiaodian/RichText.h"
 #include "xiaodian/db/Database.h"
 #include "xiaodian/db/Transaction.h"
 
@@ -118,6 +119,25 @@ Result<ImageStore::Blob> ImageStore::blob(const QString& shopId, const QString& 
     if (!row->next())
         return makeError(ErrorCode::NotFound, QStringLiteral("no such image"));
     return Blob{row->value(0).toString(), row->value(1).toString(), row->value(2).toByteArray()};
+}
+
+Result<QStringList> ImageStore::richTextImageIds(const QString& shopId, const QString& html)
+{
+    QStringList ids;
+    const QString ourImages = QStringLiteral("/api/v1/shops/");
+    for (const QString& source : RichText::imageRefs(html)) {
+        if (!source.startsWith(ourImages)) {
+            ids << source; // a bare image id
+            continue;
+        }
+        // "/api/v1/shops/<shop>/images/<id>[?size=…]": the form RichText keeps.
+        const QStringList parts = source.section(QLatin1Char('?'), 0, 0).split(QLatin1Char('/'));
+        if (parts.size() != 7 || parts.at(4) != shopId)
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("the text shows an image of another shop: upload it to this shop first"));
+        ids << parts.at(6);
+    }
+    return ids;
 }
 
 Status ImageStore::checkOwned(const db::Database& database, const QString& shopId, const QStringList& imageIds)

@@ -43,6 +43,10 @@ public:
     // OK when every id names an image of `shopId`; InvalidArgument naming the first that does not. Runs in the
     // caller's transaction (product.save).
     static Status checkOwned(const db::Database& database, const QString& shopId, const QStringList& imageIds);
+    // The image ids a rich text (product description, article body) shows: RichText keeps only our image paths and
+    // bare ids. A path of another shop is InvalidArgument: `images gc` looks at the shop's own rows only, so that
+    // picture could vanish under this shop's page.
+    static Result<QStringList> richTextImageIds(const QString& shopId, const QString& html);
 
     static Result<Size> parseSize(const QString& name); // "" or "original", "medium", "thumb"
     // Where the mini-program fetches an image: "/api/v1/shops/<shop>/images/<id>[?size=…]".

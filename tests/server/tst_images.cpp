@@ -377,18 +377,34 @@ void tst_Images::productSave_acceptsOwnImages_andShowsUrls_refusesOthers()
         upload(jpeg(64, 64, Qt::black), "image/jpeg", shopB, tokenB).json.value(QStringLiteral("id")).toString();
     QVERIFY(xd::Id::isValid(theirs));
     const qint64 products = scalar(QStringLiteral("SELECT COUNT(*) FROM products"));
-    for (const QJsonObject& bad : {product({a, theirs}),
-                                   product({}, sku(theirs)),
-                                   product({xd::Id::create()}),
-                                   product({QStringLiteral("a.jpg")}),
-                                   product({}, sku(QStringLiteral("https://example.com/x.jpg"))),
-                                   product({a, a})}) {
+    // A description may show this shop's images only, by path or id (images gc looks at the shop's own rows).
+    const auto withDescription = [&](const QString& html) {
+        QJsonObject p = product({a});
+        p.insert(QStringLiteral("description"), html);
+        return p;
+    };
+    const QJsonObject ownInDescription = withDescription(
+        QStringLiteral("<p>图</p><img src=\"/api/v1/shops/%1/images/%2?size=medium\">").arg(m_shopId, b));
+    QCOMPARE(m_server->requestJson("POST", QStringLiteral("/admin/v1/products"), ownInDescription, m_token).status,
+             201);
+    const qint64 productsBefore = scalar(QStringLiteral("SELECT COUNT(*) FROM products"));
+    QCOMPARE(productsBefore, products + 1);
+    for (const QJsonObject& bad :
+         {withDescription(QStringLiteral("<img src=\"/api/v1/shops/%1/images/%2\">").arg(shopB, theirs)),
+          withDescription(QStringLiteral("<img src=\"%1\">").arg(theirs)),
+          withDescription(QStringLiteral("<img src=\"%1\">").arg(xd::Id::create())),
+          product({a, theirs}),
+          product({}, sku(theirs)),
+          product({xd::Id::create()}),
+          product({QStringLiteral("a.jpg")}),
+          product({}, sku(QStringLiteral("https://example.com/x.jpg"))),
+          product({a, a})}) {
         const auto refused = m_server->requestJson("POST", QStringLiteral("/admin/v1/products"), bad, m_token);
         QCOMPARE(refused.status, 400);
         QCOMPARE(refused.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
                  QStringLiteral("invalid_argument"));
     }
-    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM products")), products);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM products")), productsBefore);
     // Shop B may use its own.
     QCOMPARE(m_server->requestJson("POST", QStringLiteral("/admin/v1/products"), product({theirs}), tokenB).status,
              201);
