@@ -1,5 +1,6 @@
 #include "ArticleEditorDialog.h"
 
+#include "ImageThumbnailLoader.h"
 #include "xiaodian/ArticleRules.h"
 #include "xiaodian/Id.h"
 
@@ -13,8 +14,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QPixmap>
 #include <QPlainTextEdit>
 #include <QPointer>
@@ -239,19 +238,16 @@ void ArticleEditorDialog::loadCoverPreview()
 {
     if (m_cover.isEmpty() || !m_serverUrl.isValid() || m_shopId.isEmpty() || !Id::isValid(m_cover))
         return;
-    if (!m_network)
-        m_network = new QNetworkAccessManager(this);
-    const QString cover = m_cover;
-    const QUrl url =
-        m_serverUrl.resolved(QUrl(QStringLiteral("/api/v1/shops/%1/images/%2?size=thumb").arg(m_shopId, cover)));
-    QNetworkReply* reply = m_network->get(QNetworkRequest(url));
-    connect(reply, &QNetworkReply::finished, this, [this, reply, cover] {
-        reply->deleteLater();
-        QPixmap picture;
-        // The user may have chosen another cover meanwhile.
-        if (cover == m_cover && reply->error() == QNetworkReply::NoError && picture.loadFromData(reply->readAll()))
-            setCoverPreview(picture);
-    });
+    if (!m_thumbnails) {
+        m_thumbnails = new ImageThumbnailLoader(this);
+        connect(m_thumbnails, &ImageThumbnailLoader::loaded, this, [this](const QString& id, const QPixmap& picture) {
+            if (id == m_cover) // the user may have chosen another cover meanwhile
+                setCoverPreview(picture);
+        });
+    }
+    m_thumbnails->setImageLocation(m_serverUrl, m_shopId);
+    if (const QPixmap cached = m_thumbnails->thumbnail(m_cover); !cached.isNull())
+        setCoverPreview(cached);
 }
 
 void ArticleEditorDialog::setCoverPreview(const QPixmap& picture)

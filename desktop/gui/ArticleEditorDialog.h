@@ -13,12 +13,13 @@ class QDialogButtonBox;
 class QEvent;
 class QLabel;
 class QLineEdit;
-class QNetworkAccessManager;
 class QPlainTextEdit;
 class QPushButton;
 class QRadioButton;
 
 namespace xd {
+
+class ImageThumbnailLoader;
 
 // Writes or edits one article: title, category, cover image, summary, the body in a RichTextEditor, and when it
 // shows: saved as a draft, published now, or scheduled. OK is accepted only when the shared ArticleRules accept
@@ -87,7 +88,7 @@ private:
     CoverUploader m_coverUploader;
     QUrl m_serverUrl;
     QString m_shopId;
-    QNetworkAccessManager* m_network = nullptr;
+    ImageThumbnailLoader* m_thumbnails = nullptr;
 
     QLabel* m_titleLabel = nullptr;
     QLineEdit* m_titleLineEdit = nullptr;

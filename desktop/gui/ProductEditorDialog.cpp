@@ -1,5 +1,6 @@
 #include "ProductEditorDialog.h"
 
+#include "ImageThumbnailLoader.h"
 #include "RichTextEditor.h"
 #include "xiaodian/CatalogRules.h"
 #include "xiaodian/Id.h"
@@ -17,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPainter>
 #include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -31,6 +33,31 @@ namespace {
 constexpr int SkuIdRole = Qt::UserRole;
 constexpr int SkuSpecsRole = Qt::UserRole + 1;
 constexpr int SkuImageRole = Qt::UserRole + 2;
+constexpr int ImageIdRole = Qt::UserRole;
+
+// `picture` scaled into a transparent ThumbnailSize square, centred: every icon in the list has the same size.
+QPixmap squareThumbnail(const QPixmap& picture)
+{
+    const int side = ProductEditorDialog::ThumbnailSize;
+    QPixmap square(side, side);
+    square.fill(Qt::transparent);
+    const QPixmap scaled = picture.scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    QPainter painter(&square);
+    painter.drawPixmap((side - scaled.width()) / 2, (side - scaled.height()) / 2, scaled);
+    return square;
+}
+
+// A light frame: the image is there, its picture not (yet).
+QPixmap placeholderThumbnail()
+{
+    const int side = ProductEditorDialog::ThumbnailSize;
+    QPixmap square(side, side);
+    square.fill(QColor(0xee, 0xee, 0xee));
+    QPainter painter(&square);
+    painter.setPen(QColor(0xbb, 0xbb, 0xbb));
+    painter.drawRect(0, 0, side - 1, side - 1);
+    return square;
+}
 
 QString specsKey(const QJsonObject& specs)
 {
@@ -80,7 +107,14 @@ ProductEditorDialog::ProductEditorDialog(QWidget* parent) : QDialog(parent), m_p
 
     m_imagesListWidget = new QListWidget(this);
     m_imagesListWidget->setObjectName(QStringLiteral("imagesListWidget"));
-    m_imagesListWidget->setMaximumHeight(90);
+    m_imagesListWidget->setViewMode(QListView::IconMode);
+    m_imagesListWidget->setFlow(QListView::LeftToRight);
+    m_imagesListWidget->setWrapping(false);
+    m_imagesListWidget->setMovement(QListView::Static); // the order changes only through Up / Down
+    m_imagesListWidget->setIconSize(QSize(ThumbnailSize, ThumbnailSize));
+    m_imagesListWidget->setSpacing(4);
+    m_imagesListWidget->setMaximumHeight(ThumbnailSize + 40); // room for a horizontal scroll bar
+    m_placeholderIcon = QIcon(placeholderThumbnail());
     auto* addImage = new QPushButton(tr("Add image…"), this);
     addImage->setObjectName(QStringLiteral("addImageButton"));
     auto* removeImage = new QPushButton(tr("Remove"), this);
@@ -119,6 +153,7 @@ ProductEditorDialog::ProductEditorDialog(QWidget* parent) : QDialog(parent), m_p
     m_skuTableWidget->setHorizontalHeaderLabels(
         {tr("Specifications"), tr("Price (yuan)"), tr("Original price (yuan)"), tr("Stock"), tr("Code")});
     m_skuTableWidget->horizontalHeader()->setSectionResizeMode(SpecsColumn, QHeaderView::Stretch);
+    m_skuTableWidget->setIconSize(QSize(ThumbnailSize / 2, ThumbnailSize / 2)); // a SKU's own image, when it has one
 
     m_errorLabel = new QLabel(this);
     m_errorLabel->setObjectName(QStringLiteral("errorLabel"));
@@ -206,6 +241,53 @@ void ProductEditorDialog::setImageUploader(ImageUploader uploader)
     });
 }
 
+void ProductEditorDialog::setThumbnailLoader(ImageThumbnailLoader* loader)
+{
+    if (m_thumbnails)
+        disconnect(m_thumbnails, nullptr, this, nullptr);
+    m_thumbnails = loader;
+    if (m_thumbnails) {
+        connect(m_thumbnails, &ImageThumbnailLoader::loaded, this, &ProductEditorDialog::showThumbnail);
+        QStringList shown = images();
+        for (int r = 0; r < m_skuTableWidget->rowCount(); ++r)
+            shown << m_skuTableWidget->item(r, SpecsColumn)->data(SkuImageRole).toString();
+        shown.removeAll(QString());
+        shown.removeDuplicates();
+        for (const QString& id : std::as_const(shown)) {
+            if (const QPixmap cached = m_thumbnails->thumbnail(id); !cached.isNull())
+                showThumbnail(id, cached);
+        }
+    }
+}
+
+void ProductEditorDialog::addImageItem(const QString& imageId)
+{
+    auto* item = new QListWidgetItem(m_placeholderIcon, QString());
+    item->setData(ImageIdRole, imageId);
+    item->setToolTip(imageId);
+    item->setData(Qt::AccessibleTextRole, imageId);
+    m_imagesListWidget->addItem(item);
+    if (m_thumbnails) {
+        if (const QPixmap cached = m_thumbnails->thumbnail(imageId); !cached.isNull())
+            showThumbnail(imageId, cached);
+    }
+}
+
+void ProductEditorDialog::showThumbnail(const QString& imageId, const QPixmap& picture)
+{
+    // The same image may be listed twice; items removed meanwhile are simply not found.
+    const QIcon icon(squareThumbnail(picture));
+    for (int i = 0; i < m_imagesListWidget->count(); ++i) {
+        if (m_imagesListWidget->item(i)->data(ImageIdRole).toString() == imageId)
+            m_imagesListWidget->item(i)->setIcon(icon);
+    }
+    for (int r = 0; r < m_skuTableWidget->rowCount(); ++r) {
+        QTableWidgetItem* label = m_skuTableWidget->item(r, SpecsColumn);
+        if (label->data(SkuImageRole).toString() == imageId)
+            label->setIcon(icon);
+    }
+}
+
 void ProductEditorDialog::setSaver(Saver saver)
 {
     m_saver = std::move(saver);
@@ -225,7 +307,7 @@ void ProductEditorDialog::setProduct(const QJsonObject& product)
     m_descriptionEditor->setHtml(product.value(QStringLiteral("description")).toString());
     m_imagesListWidget->clear();
     for (const QJsonValue& image : product.value(QStringLiteral("images")).toArray())
-        m_imagesListWidget->addItem(image.toString());
+        addImageItem(image.toString());
 
     // The dimensions from the SKUs: names from the first, values in order of appearance.
     const QJsonArray skus = product.value(QStringLiteral("skus")).toArray();
@@ -288,7 +370,15 @@ void ProductEditorDialog::addSkuRow(const QString& id,
     label->setData(SkuIdRole, id);
     label->setData(SkuSpecsRole, specs);
     label->setData(SkuImageRole, image);
+    if (!image.isEmpty()) {
+        label->setIcon(m_placeholderIcon);
+        label->setToolTip(image);
+    }
     m_skuTableWidget->setItem(row, SpecsColumn, label);
+    if (!image.isEmpty() && m_thumbnails) {
+        if (const QPixmap cached = m_thumbnails->thumbnail(image); !cached.isNull())
+            label->setIcon(QIcon(squareThumbnail(cached)));
+    }
     for (int c = 0; c < values.size() && c + 1 < SkuColumnCount; ++c)
         m_skuTableWidget->setItem(row, c + 1, new QTableWidgetItem(values.at(c)));
 }
@@ -392,7 +482,7 @@ void ProductEditorDialog::addImageFile(const QString& filePath)
             self->showError(tr("A product has at most %1 images.").arg(CatalogRules::MaxImages));
             return;
         }
-        self->m_imagesListWidget->addItem(*id);
+        self->addImageItem(*id);
     });
 }
 
@@ -400,7 +490,7 @@ QStringList ProductEditorDialog::images() const
 {
     QStringList list;
     for (int i = 0; i < m_imagesListWidget->count(); ++i)
-        list << m_imagesListWidget->item(i)->text();
+        list << m_imagesListWidget->item(i)->data(ImageIdRole).toString();
     return list;
 }
 

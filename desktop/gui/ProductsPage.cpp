@@ -1,5 +1,6 @@
 #include "ProductsPage.h"
 
+#include "ImageThumbnailLoader.h"
 #include "ProductEditorDialog.h"
 #include "ProductTableModel.h"
 #include "xiaodian/CatalogRules.h"
@@ -28,7 +29,8 @@
 
 namespace xd {
 
-ProductsPage::ProductsPage(QWidget* parent) : QWidget(parent), m_model(new ProductTableModel(this))
+ProductsPage::ProductsPage(QWidget* parent)
+    : QWidget(parent), m_thumbnails(new ImageThumbnailLoader(this)), m_model(new ProductTableModel(this))
 {
     setObjectName(QStringLiteral("productsPage"));
     m_searchLineEdit = new QLineEdit(this);
@@ -164,6 +166,11 @@ void ProductsPage::setImageUploader(ImageUploader uploader)
     m_uploader = std::move(uploader);
 }
 
+void ProductsPage::setImageLocation(const QUrl& serverUrl, const QString& shopId)
+{
+    m_thumbnails->setImageLocation(serverUrl, shopId);
+}
+
 void ProductsPage::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -297,6 +304,7 @@ void ProductsPage::editProduct(const QString& id)
     dialog->setCategories(m_catalog->categories().valueOr(QList<CatalogCategory>()));
     if (m_uploader)
         dialog->setImageUploader(m_uploader);
+    dialog->setThumbnailLoader(m_thumbnails);
     if (!id.isEmpty()) {
         auto product = m_catalog->product(id);
         if (!product || !*product) {

@@ -16,6 +16,7 @@ class QTimer;
 
 namespace xd {
 
+class ImageThumbnailLoader;
 class ProductTableModel;
 
 // The products module: a filter box (debounced), category and shelf filters, the windowed products table with sortable
@@ -37,6 +38,9 @@ public:
     // nullptr when signed out: the page empties and disables itself.
     void setCatalog(CatalogService* catalog);
     void setImageUploader(ImageUploader uploader);
+    // Where the editor's image thumbnails load from (/api/v1/shops/{shopId}/images/{id}?size=thumb); they stay cached
+    // until the location changes. An empty location (signed out, or offline at sign-in) leaves placeholders.
+    void setImageLocation(const QUrl& serverUrl, const QString& shopId);
     // Where the CSV import/export buttons go (toolbar, right of the edit buttons).
     QHBoxLayout* extraToolsLayout() const { return m_extraToolsLayout; }
 
@@ -68,6 +72,7 @@ private:
 
     CatalogService* m_catalog = nullptr;
     ImageUploader m_uploader;
+    ImageThumbnailLoader* m_thumbnails = nullptr;
     ProductTableModel* m_model = nullptr;
     QLineEdit* m_searchLineEdit = nullptr;
     QComboBox* m_categoryComboBox = nullptr;

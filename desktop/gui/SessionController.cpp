@@ -434,6 +434,7 @@ void SessionController::onActivated()
     refreshPhotos();
     refreshSyncStatus();
     m_catalog = new CatalogService(*m_session.store(), m_session.store()->database(), m_session.account().role, this);
+    m_productsPage->setImageLocation(m_session.account().serverUrl, m_session.account().shopId);
     m_productsPage->setCatalog(m_catalog);
     m_categoriesPage->setCatalog(m_catalog);
     delete m_productCsv;
@@ -457,6 +458,7 @@ void SessionController::onDeactivated()
     delete m_articles;
     m_articles = nullptr;
     m_productsPage->setCatalog(nullptr);
+    m_productsPage->setImageLocation(QUrl(), QString()); // drops the cached thumbnails
     m_categoriesPage->setCatalog(nullptr);
     delete m_productCsv;
     m_productCsv = nullptr;

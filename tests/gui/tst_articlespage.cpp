@@ -10,6 +10,7 @@
 #include "SessionController.h"
 #include "SyncStatusWidget.h"
 #include "TestCache.h"
+#include "TestPictureServer.h"
 #include "xiaodian/Id.h"
 
 #include <QAbstractItemModelTester>
@@ -72,39 +73,6 @@ template <typename T> T* child(QObject* parent, const char* name)
     Q_ASSERT_X(found, "child", name);
     return found;
 }
-
-// Answers every HTTP GET with the same PNG and remembers the paths asked for: the server's image route, as far as
-// the editor's previews need it.
-class PictureServer
-{
-public:
-    PictureServer()
-    {
-        QImage image(64, 36, QImage::Format_RGB32);
-        image.fill(Qt::darkCyan);
-        QBuffer buffer(&m_png);
-        buffer.open(QIODevice::WriteOnly);
-        image.save(&buffer, "PNG");
-        m_server.listen(QHostAddress::LocalHost);
-        QObject::connect(&m_server, &QTcpServer::newConnection, &m_server, [this] {
-            QTcpSocket* socket = m_server.nextPendingConnection();
-            QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
-                const QByteArray request = socket->readAll();
-                paths << QString::fromLatin1(request.split(' ').value(1));
-                socket->write("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nConnection: close\r\nContent-Length: " +
-                              QByteArray::number(m_png.size()) + "\r\n\r\n" + m_png);
-                socket->disconnectFromHost();
-            });
-        });
-    }
-    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort())); }
-
-    QStringList paths;
-
-private:
-    QTcpServer m_server;
-    QByteArray m_png;
-};
 
 } // namespace
 

@@ -5,10 +5,12 @@
 #include "CatalogService.h"
 #include "CategoriesPage.h"
 #include "GuiTestHelpers.h"
+#include "ImageThumbnailLoader.h"
 #include "ProductEditorDialog.h"
 #include "ProductTableModel.h"
 #include "ProductsPage.h"
 #include "TestCache.h"
+#include "TestPictureServer.h"
 #include "xiaodian/Id.h"
 
 #include <QAbstractItemModelTester>
@@ -21,6 +23,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTableWidget>
@@ -45,6 +48,8 @@ private slots:
     void editor_generatesSkus_andKeepsSurvivorsOnRegenerate();
     void editor_roundTrip_enqueuesProductSave_andStockAsDelta();
     void editor_images_uploadInOrder_moveAndFail();
+    void editor_images_showThumbnails_placeholderWhenMissingOrOffline();
+    void page_editorLoadsUploadedImageThumbnail();
     void bulkActions_enqueueIntentionOperations();
     void categoriesPage_reorder_enqueuesCategoryReorder_andDeleteInUseShowsReason();
 
@@ -287,6 +292,158 @@ void tst_ProductsPage::editor_images_uploadInOrder_moveAndFail()
     QCOMPARE(
         built->value(QStringLiteral("skus")).toArray().at(0).toObject().value(QStringLiteral("priceFen")).toInteger(),
         300);
+}
+
+namespace {
+
+// The centre and top-middle pixels of an image's icon at the list's icon size.
+std::pair<QRgb, int /*top alpha*/> iconPixels(const QIcon& icon)
+{
+    const int side = ProductEditorDialog::ThumbnailSize;
+    const QImage picture = icon.pixmap(side, side).toImage();
+    return {picture.pixelColor(side / 2, side / 2).rgb(), picture.pixelColor(side / 2, 2).alpha()};
+}
+
+} // namespace
+
+void tst_ProductsPage::editor_images_showThumbnails_placeholderWhenMissingOrOffline()
+{
+    // A wide picture in a colour the placeholder does not have; the second image is not on the server (404).
+    const QColor colour(0x20, 0x80, 0xc0);
+    PictureServer server(QSize(120, 60), colour);
+    const QString shopId = Id::create();
+    const QString a = Id::create();
+    const QString gone = Id::create();
+    const QString b = Id::create();
+    server.missing << gone;
+    // SKUs with their own images (a, the missing one, none) ask for nothing more: the same ids are in flight.
+    const auto sku = [](const QString& size, const QString& image) {
+        return QJsonObject{{QStringLiteral("id"), Id::create()},
+                           {QStringLiteral("specs"), QJsonObject{{QStringLiteral("规格"), size}}},
+                           {QStringLiteral("priceFen"), 100},
+                           {QStringLiteral("stock"), 1},
+                           {QStringLiteral("image"), image}};
+    };
+    const QJsonObject product{{QStringLiteral("id"), Id::create()},
+                              {QStringLiteral("name"), QStringLiteral("有图")},
+                              {QStringLiteral("images"), QJsonArray{a, gone, b}},
+                              {QStringLiteral("skus"),
+                               QJsonArray{sku(QStringLiteral("大"), a),
+                                          sku(QStringLiteral("中"), gone),
+                                          sku(QStringLiteral("小"), QString())}}};
+    const int side = ProductEditorDialog::ThumbnailSize;
+    ImageThumbnailLoader loader;
+    QSignalSpy failed(&loader, &ImageThumbnailLoader::failed);
+
+    // Offline (no location): placeholders with the ids as tooltips, nothing asked for, the list works.
+    {
+        ProductEditorDialog dialog;
+        dialog.setThumbnailLoader(&loader);
+        dialog.setProduct(product);
+        auto* list = dialog.findChild<QListWidget*>(QStringLiteral("imagesListWidget"));
+        QCOMPARE(list->count(), 3);
+        QCOMPARE(list->iconSize(), QSize(side, side));
+        const qint64 placeholder = list->item(0)->icon().cacheKey();
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(!list->item(i)->icon().isNull());
+            QCOMPARE(list->item(i)->icon().cacheKey(), placeholder);
+            QCOMPARE(list->item(i)->toolTip(), (QStringList{a, gone, b}.at(i)));
+        }
+        QTest::qWait(50);
+        QVERIFY(server.paths.isEmpty());
+        QCOMPARE(dialog.images(), (QStringList{a, gone, b}));
+    }
+
+    // Online: a and b get their thumbnails, scaled into the square keeping proportions (120 x 60 → 64 x 32, centred:
+    // the top rows stay transparent); the missing one keeps the placeholder and its tooltip.
+    loader.setImageLocation(server.url(), shopId);
+    ProductEditorDialog dialog;
+    dialog.setThumbnailLoader(&loader);
+    dialog.setProduct(product);
+    dialog.show();
+    auto* list = dialog.findChild<QListWidget*>(QStringLiteral("imagesListWidget"));
+    const qint64 placeholder = list->item(1)->icon().cacheKey();
+    QTRY_COMPARE(failed.size(), 1);
+    QCOMPARE(failed.at(0).at(0).toString(), gone);
+    QTRY_VERIFY(list->item(0)->icon().cacheKey() != placeholder && list->item(2)->icon().cacheKey() != placeholder);
+    for (const int row : {0, 2}) {
+        QCOMPARE(list->item(row)->icon().availableSizes(), QList<QSize>{QSize(side, side)});
+        QCOMPARE(iconPixels(list->item(row)->icon()), std::make_pair(colour.rgb(), 0));
+    }
+    QCOMPARE(list->item(1)->icon().cacheKey(), placeholder);
+    QCOMPARE(list->item(1)->toolTip(), gone);
+    QVERIFY(iconPixels(list->item(1)->icon()).first != colour.rgb());
+    auto* skus = dialog.findChild<QTableWidget*>(QStringLiteral("skuTableWidget"));
+    QCOMPARE(skus->rowCount(), 3);
+    QCOMPARE(iconPixels(skus->item(0, ProductEditorDialog::SpecsColumn)->icon()).first, colour.rgb());
+    QCOMPARE(skus->item(1, ProductEditorDialog::SpecsColumn)->icon().cacheKey(), placeholder);
+    QCOMPARE(skus->item(1, ProductEditorDialog::SpecsColumn)->toolTip(), gone);
+    QVERIFY(skus->item(2, ProductEditorDialog::SpecsColumn)->icon().isNull());
+    QVERIFY(server.paths.contains(QStringLiteral("/api/v1/shops/%1/images/%2?size=thumb").arg(shopId, a)));
+    QCOMPARE(server.paths.size(), 3);
+    QVERIFY(dialog.grab().save(QStringLiteral(XD_SCREENSHOT_DIR "/producteditor_thumbnails.png")));
+
+    // Order operations move the items with their icons, and images() is what it was before thumbnails.
+    list->setCurrentRow(2);
+    dialog.findChild<QPushButton*>(QStringLiteral("imageUpButton"))->click();
+    QCOMPARE(dialog.images(), (QStringList{a, b, gone}));
+    QCOMPARE(iconPixels(list->item(1)->icon()).first, colour.rgb());
+    QCOMPARE(list->item(2)->icon().cacheKey(), placeholder);
+    dialog.findChild<QPushButton*>(QStringLiteral("imageUpButton"))->click();
+    dialog.findChild<QPushButton*>(QStringLiteral("imageUpButton"))->click(); // already first: nothing moves
+    QCOMPARE(dialog.images(), (QStringList{b, a, gone}));
+    dialog.findChild<QPushButton*>(QStringLiteral("removeImageButton"))->click();
+    QCOMPARE(dialog.images(), (QStringList{a, gone}));
+    QCOMPARE(list->item(0)->toolTip(), a);
+
+    // Another editor in the session: cached thumbnails show at once without asking again; the failure was not
+    // remembered, so only the missing one is asked for again.
+    ProductEditorDialog again;
+    again.setThumbnailLoader(&loader);
+    again.setProduct(product);
+    auto* againList = again.findChild<QListWidget*>(QStringLiteral("imagesListWidget"));
+    QCOMPARE(iconPixels(againList->item(0)->icon()).first, colour.rgb());
+    QCOMPARE(iconPixels(againList->item(2)->icon()).first, colour.rgb());
+    auto* againSkus = again.findChild<QTableWidget*>(QStringLiteral("skuTableWidget"));
+    QCOMPARE(iconPixels(againSkus->item(0, ProductEditorDialog::SpecsColumn)->icon()).first, colour.rgb());
+    QTRY_COMPARE(failed.size(), 2);
+    QCOMPARE(server.paths.size(), 4);
+    QVERIFY(iconPixels(againList->item(1)->icon()).first != colour.rgb());
+
+    // Signed out (the location cleared): the cache is dropped with it.
+    loader.setImageLocation(QUrl(), QString());
+    QVERIFY(loader.thumbnail(a).isNull());
+}
+
+void tst_ProductsPage::page_editorLoadsUploadedImageThumbnail()
+{
+    PictureServer server;
+    const QString shopId = Id::create();
+    const QString uploaded = Id::create();
+    ProductsPage page;
+    page.setCatalog(m_catalog.get());
+    page.setImageUploader([uploaded](const QString&, std::function<void(Result<QString>)> done) {
+        QTimer::singleShot(5, [uploaded, done] { done(uploaded); });
+    });
+    page.setImageLocation(server.url(), shopId);
+    page.show();
+    bool checked = false;
+    whenModalDialogShows([&](QWidget* widget) {
+        auto* dialog = qobject_cast<ProductEditorDialog*>(widget);
+        QVERIFY(dialog);
+        dialog->addImageFile(QStringLiteral("/photos/new.png"));
+        auto* list = dialog->findChild<QListWidget*>(QStringLiteral("imagesListWidget"));
+        QTRY_COMPARE(list->count(), 1);
+        QTRY_COMPARE(iconPixels(list->item(0)->icon()).first, QColor(Qt::darkCyan).rgb());
+        QCOMPARE(list->item(0)->toolTip(), uploaded);
+        QCOMPARE(server.paths,
+                 QStringList{QStringLiteral("/api/v1/shops/%1/images/%2?size=thumb").arg(shopId, uploaded)});
+        QCOMPARE(dialog->images(), QStringList{uploaded});
+        dialog->reject();
+        checked = true;
+    });
+    page.newProduct();
+    QTRY_VERIFY(checked);
 }
 
 void tst_ProductsPage::bulkActions_enqueueIntentionOperations()
