@@ -19,7 +19,88 @@ struct Decoded
 {
     ImageInfo info;
     QImage image;
+    bool turned = false; // the file asks to be shown rotated or mirrored (EXIF orientation)
 };
+
+// Progressive JPEGs decode scan by scan; a few kilobytes of tiny scans can keep the decoder busy for minutes on the
+// server's thread. Real pictures have about ten; 0xFF 0xDA is a start-of-scan marker wherever it occurs (entropy-coded
+// data stuffs every 0xFF with 0x00).
+constexpr int MaxJpegScans = 100;
+
+int jpegScans(const QByteArray& bytes)
+{
+    int scans = 0;
+    for (qsizetype at = bytes.indexOf("\xFF\xDA"); at >= 0; at = bytes.indexOf("\xFF\xDA", at + 2))
+        ++scans;
+    return scans;
+}
+
+quint32 bigEndian(const QByteArray& bytes, qsizetype at, int size)
+{
+    quint32 value = 0;
+    for (int i = 0; i < size; ++i)
+        value = (value << 8) | quint8(bytes.at(at + i));
+    return value;
+}
+
+// A phone's photo carries EXIF (GPS position, camera serial, time), XMP and comments: none of it may reach customers.
+// The stored original keeps the segments decoding and colour need, byte for byte: JFIF (APP0), ICC profile (APP2),
+// Adobe (APP14), and everything from the first scan on. Empty when the structure is broken.
+QByteArray jpegWithoutMetadata(const QByteArray& bytes)
+{
+    QByteArray out("\xFF\xD8", 2);
+    qsizetype at = 2;
+    while (at < bytes.size()) {
+        if (quint8(bytes.at(at)) != 0xFF)
+            return {};
+        while (at < bytes.size() && quint8(bytes.at(at)) == 0xFF)
+            ++at; // fill bytes
+        if (at >= bytes.size())
+            return {};
+        const quint8 marker = quint8(bytes.at(at++));
+        if (marker == 0xD9 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) {
+            out.append(char(0xFF)).append(char(marker));
+            if (marker == 0xD9)
+                return out;
+            continue;
+        }
+        if (at + 2 > bytes.size())
+            return {};
+        const qsizetype length = bigEndian(bytes, at, 2);
+        if (length < 2 || at + length > bytes.size())
+            return {};
+        if (marker == 0xDA) { // start of scan: the rest is picture data
+            out.append(char(0xFF)).append(char(marker)).append(bytes.mid(at));
+            return out;
+        }
+        const bool metadata = (marker >= 0xE1 && marker <= 0xEF && marker != 0xE2 && marker != 0xEE) || marker == 0xFE;
+        if (!metadata)
+            out.append(char(0xFF)).append(char(marker)).append(bytes.mid(at, length));
+        at += length;
+    }
+    return {};
+}
+
+// PNG: the critical chunks and the ancillary ones that change how it looks; text (tEXt, zTXt, iTXt), eXIf and tIME go.
+QByteArray pngWithoutMetadata(const QByteArray& bytes)
+{
+    static const QList<QByteArray> kept{"tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "sBIT", "pHYs", "bKGD"};
+    QByteArray out = bytes.left(8);
+    qsizetype at = 8;
+    while (at + 12 <= bytes.size()) {
+        const qsizetype length = bigEndian(bytes, at, 4);
+        if (length > bytes.size() - at - 12)
+            return {};
+        const QByteArray type = bytes.mid(at + 4, 4);
+        const bool critical = type.at(0) >= 'A' && type.at(0) <= 'Z';
+        if (critical || kept.contains(type))
+            out.append(bytes.mid(at, length + 12));
+        at += length + 12;
+        if (type == "IEND")
+            return out;
+    }
+    return {};
+}
 
 Result<Decoded> decode(const QByteArray& bytes)
 {
@@ -38,6 +119,8 @@ Result<Decoded> decode(const QByteArray& bytes)
     } else {
         return invalid(QStringLiteral("an image must be a JPEG or PNG file"));
     }
+    if (format == "jpeg" && jpegScans(bytes) > MaxJpegScans)
+        return invalid(QStringLiteral("a JPEG has at most %1 scans").arg(MaxJpegScans));
     QByteArray copy = bytes;
     QBuffer buffer(&copy);
     buffer.open(QIODevice::ReadOnly);
@@ -58,6 +141,7 @@ Result<Decoded> decode(const QByteArray& bytes)
     out.image = reader.read();
     if (out.image.isNull())
         return invalid(QStringLiteral("the image is damaged: %1").arg(reader.errorString()));
+    out.turned = reader.transformation() != QImageIOHandler::TransformationNone;
     out.info.width = out.image.width();
     out.info.height = out.image.height();
     return out;
@@ -77,7 +161,7 @@ QImage shrunk(const QImage& source, QSize original, int side)
 }
 
 // Encoded as JPEG, or PNG when it has transparency (a logo on a clear background).
-ImageRendition encoded(const QImage& image)
+ImageRendition encoded(const QImage& image, int jpegQuality = 85)
 {
     const bool alpha = image.hasAlphaChannel();
     QByteArray data;
@@ -85,7 +169,7 @@ ImageRendition encoded(const QImage& image)
     buffer.open(QIODevice::WriteOnly);
     QImageWriter writer(&buffer, alpha ? "png" : "jpeg");
     if (!alpha)
-        writer.setQuality(85);
+        writer.setQuality(jpegQuality);
     writer.write(alpha ? image : image.convertToFormat(QImage::Format_RGB32));
     return rendition(data, alpha ? QStringLiteral("image/png") : QStringLiteral("image/jpeg"), image.size());
 }
@@ -97,14 +181,6 @@ QString sha256Hex(const QByteArray& bytes)
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
-Result<ImageInfo> inspectImage(const QByteArray& bytes)
-{
-    auto decoded = decode(bytes);
-    if (!decoded)
-        return decoded.error();
-    return decoded->info;
-}
-
 Result<PreparedImage> prepareImage(const QByteArray& bytes)
 {
     auto decoded = decode(bytes);
@@ -112,7 +188,17 @@ Result<PreparedImage> prepareImage(const QByteArray& bytes)
         return decoded.error();
     const QImage& image = decoded->image;
     PreparedImage prepared;
-    prepared.original = rendition(bytes, decoded->info.contentType, image.size());
+    // The original without its metadata. A picture that is stored turned (EXIF orientation) loses that instruction
+    // with the EXIF, so it is stored upright instead, re-encoded once at high quality.
+    if (decoded->turned) {
+        prepared.original = encoded(image, 92);
+    } else {
+        const QByteArray clean = decoded->info.contentType == QLatin1String("image/jpeg") ? jpegWithoutMetadata(bytes)
+                                                                                          : pngWithoutMetadata(bytes);
+        if (clean.isEmpty())
+            return invalid(QStringLiteral("the image is damaged: its structure cannot be read"));
+        prepared.original = rendition(clean, decoded->info.contentType, image.size());
+    }
     const int longer = qMax(image.width(), image.height());
     // Never upscaled: a picture no larger than a rendition is that rendition. The thumbnail is scaled from the medium
     // picture, which is much cheaper than from 25 megapixels and looks the same at 240 px.

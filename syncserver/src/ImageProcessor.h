@@ -37,7 +37,7 @@ struct ImageRendition
 
 struct PreparedImage
 {
-    ImageRendition original; // the uploaded bytes, unchanged
+    ImageRendition original; // the uploaded picture without its metadata (EXIF/GPS, XMP, comments, PNG text)
     ImageRendition medium;   // at most MediumSide; the original itself when it is no larger (never upscaled)
     ImageRendition thumbnail;
 };
@@ -46,11 +46,10 @@ QString sha256Hex(const QByteArray& bytes);
 
 // InvalidArgument (with the reason) unless `bytes` is a JPEG or PNG within the limits that decodes completely. The
 // header's size is checked before anything is decoded, and the decode runs under an allocation limit, so a small file
-// that claims to be a huge picture (a decompression bomb) is refused cheaply.
-Result<ImageInfo> inspectImage(const QByteArray& bytes);
-
-// inspectImage plus the renditions (scaled once each, smooth). Pure and thread-safe: no database, no shared state, so
-// it may run on any thread. A 25-megapixel JPEG costs 0.2-0.4 s of one core here (docs/performance.md).
+// that claims to be a huge picture (a decompression bomb) is refused cheaply, as is a JPEG of too many scans. Then the
+// renditions (scaled once each, smooth) and the original without metadata. Pure and thread-safe: no database, no
+// shared state, so it may run on any thread. A 25-megapixel JPEG costs 0.2-0.4 s of one core here
+// (docs/performance.md).
 Result<PreparedImage> prepareImage(const QByteArray& bytes);
 
 } // namespace xd::server

@@ -88,9 +88,10 @@ Status uploadPhoto(CommandContext& context, const QJsonObject& args)
 {
     if (!args.isEmpty())
         return invalid(QStringLiteral("shop.uploadPhoto takes no arguments"));
-    auto image = inspectImage(context.attachment());
-    if (!image)
-        return image.error();
+    auto prepared = prepareImage(context.attachment()); // the photo is stored without its metadata (EXIF, GPS)
+    if (!prepared)
+        return prepared.error();
+    const ImageRendition* image = &prepared->original;
     const db::Database& database = context.database();
     const QString shopId = context.actor().shopId;
     auto positions = database.exec(
@@ -103,9 +104,8 @@ Status uploadPhoto(CommandContext& context, const QJsonObject& args)
         return makeError(ErrorCode::Conflict, QStringLiteral("a shop has at most %1 photos").arg(MaxShopPhotos));
     const int position = positions->value(1).toInt() + 1;
 
-    const QString sha256 = sha256Hex(context.attachment());
-    if (const Status stored = storeBlob(database, sha256, image->contentType, context.attachment(), context.now());
-        !stored)
+    const QString sha256 = image->sha256;
+    if (const Status stored = storeBlob(database, sha256, image->contentType, image->data, context.now()); !stored)
         return stored;
     auto version = context.version();
     if (!version)
@@ -122,7 +122,7 @@ Status uploadPhoto(CommandContext& context, const QJsonObject& args)
          image->contentType,
          image->width,
          image->height,
-         qint64(context.attachment().size()),
+         qint64(image->data.size()),
          *version,
          context.now(),
          context.now()});

@@ -88,6 +88,7 @@ private slots:
     void upload_bad_isRejected_andStoresNothing_data();
     void upload_bad_isRejected_andStoresNothing();
     void upload_authorisation();
+    void upload_originalIsStoredWithoutMetadata();
     void serve_etagAndImmutableCaching_304_andOtherShops404();
     void productSave_acceptsOwnImages_andShowsUrls_refusesOthers();
     void imagesGc_deletesExactlyTheUnreferencedOldImages_andKeepsSharedBlobs();
@@ -267,6 +268,8 @@ void tst_Images::upload_bad_isRejected_andStoresNothing_data()
         << QByteArray("--xx\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\n" + good + "\r\n--xx--")
         << QByteArray("multipart/form-data; boundary=xx") << 400 << invalid;
     QTest::newRow("json body") << QByteArray("{}") << QByteArray("application/json") << 400 << invalid;
+    QTest::newRow("jpeg of 101 scans (decoder time bomb)")
+        << (good + QByteArray("\xFF\xDA").repeated(101)) << QByteArray("image/jpeg") << 400 << invalid;
 }
 
 void tst_Images::upload_bad_isRejected_andStoresNothing()
@@ -304,6 +307,40 @@ void tst_Images::upload_authorisation()
     QCOMPARE(upload(bytes, "image/jpeg", m_shopId, tokenB).status, 403);
     QCOMPARE(upload(bytes, "image/jpeg", QStringLiteral("not-an-id"), tokenB).status, 400);
     QCOMPARE(upload(bytes, "image/jpeg", shopB, tokenB).status, 201);
+}
+
+void tst_Images::upload_originalIsStoredWithoutMetadata()
+{
+    // A phone photo's EXIF (GPS position, camera serial), a JPEG comment and PNG text never reach customers.
+    const QByteArray secret("GPS-SECRET 31.2304N 121.4737E");
+    QImage picture(300, 200, QImage::Format_RGB32);
+    picture.fill(QColor(10, 120, 200));
+    picture.setText(QStringLiteral("Comment"), QString::fromLatin1(secret)); // a COM segment in JPEG, tEXt in PNG
+    QByteArray withExif = encode(picture, "JPEG");
+    QVERIFY(withExif.contains(secret));
+    const QByteArray exif = "Exif\0\0" + secret;
+    const QByteArray app1 =
+        QByteArray("\xFF\xE1") + char((exif.size() + 2) >> 8) + char((exif.size() + 2) & 0xFF) + exif;
+    withExif.insert(2, app1);
+    QByteArray pngWithText = encode(picture, "PNG");
+    QVERIFY(pngWithText.contains(secret));
+
+    for (const auto& [bytes, type] :
+         {std::pair{withExif, QByteArray("image/jpeg")}, std::pair{pngWithText, QByteArray("image/png")}}) {
+        const auto uploaded = upload(bytes, type);
+        QCOMPARE(uploaded.status, 201);
+        const QString id = uploaded.json.value(QStringLiteral("id")).toString();
+        const auto original = get(QStringLiteral("/api/v1/shops/%1/images/%2?size=original").arg(m_shopId, id));
+        QCOMPARE(original.status, 200);
+        QVERIFY(!original.body.isEmpty());
+        QVERIFY2(!original.body.contains(secret), type.constData());
+        QVERIFY(!original.body.contains("Exif"));
+        // The same picture, byte for byte from the first scan (JPEG) / in its pixels (PNG).
+        const QImage served = QImage::fromData(original.body);
+        QCOMPARE(served.size(), picture.size());
+        QCOMPARE(served.pixelColor(150, 100), QImage::fromData(bytes).pixelColor(150, 100));
+        QCOMPARE(uploaded.json.value(QStringLiteral("bytes")).toInteger(), qint64(original.body.size()));
+    }
 }
 
 void tst_Images::serve_etagAndImmutableCaching_304_andOtherShops404()
