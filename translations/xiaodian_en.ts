@@ -318,6 +318,72 @@
     </message>
 </context>
 <context>
+    <name>OrderStateMachine</name>
+    <message>
+        <location filename="../shared/src/xiaodian/OrderState.cpp" line="+258"/>
+        <source>An order in state &apos;%1&apos; (%2, %3) cannot &apos;%4&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&apos;%1&apos; may not &apos;%2&apos; an order in state &apos;%3&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The state before the refund request is missing or impossible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Pricing</name>
+    <message>
+        <location filename="../shared/src/xiaodian/Pricing.cpp" line="+17"/>
+        <source>An order needs at least one line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every line needs a SKU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SKU &apos;%1&apos; is on more than one line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The price of SKU &apos;%1&apos; is negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The quantity of SKU &apos;%1&apos; must be from 1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The delivery fee and its free-delivery threshold cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A discount needs a label of 1 to %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Discount &apos;%1&apos; is negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Discount &apos;%1&apos; names SKU &apos;%2&apos;, which is not in the order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProductCsv</name>
     <message>
         <location filename="../desktop/core/ProductCsv.cpp" line="+201"/>
@@ -688,7 +754,7 @@
 <context>
     <name>xd::ArticleEditorDialog</name>
     <message>
-        <location filename="../desktop/gui/ArticleEditorDialog.cpp" line="+155"/>
+        <location filename="../desktop/gui/ArticleEditorDialog.cpp" line="+154"/>
         <source>Discard changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -703,7 +769,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+142"/>
         <source>Wait until the cover picture is uploaded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1838,7 +1904,7 @@
 <context>
     <name>xd::ProductEditorDialog</name>
     <message>
-        <location filename="../desktop/gui/ProductEditorDialog.cpp" line="+45"/>
+        <location filename="../desktop/gui/ProductEditorDialog.cpp" line="+72"/>
         <source>(single SKU)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1863,7 +1929,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>Add image…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1933,7 +1999,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1974,12 +2040,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+167"/>
+        <location line="+222"/>
         <source>A product has at most %1 specifications.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-210"/>
         <source>Add an image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1989,12 +2055,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+96"/>
         <source>Edit product</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+104"/>
         <source>Each specification needs a name and at least one value.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2090,7 +2156,7 @@
 <context>
     <name>xd::ProductsPage</name>
     <message>
-        <location filename="../desktop/gui/ProductsPage.cpp" line="+176"/>
+        <location filename="../desktop/gui/ProductsPage.cpp" line="+183"/>
         <source>Filter by name, keyword or SKU code</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2171,7 +2237,7 @@
         </translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>The product no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2547,7 +2613,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+191"/>
+        <location line="+193"/>
         <source>Cannot read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3511,17 +3577,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+125"/>
         <source>The server sent a malformed row: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+24"/>
         <source>Cannot store the synced data: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>Cannot record the server&apos;s answer: %1</source>
         <translation type="unfinished"></translation>
     </message>

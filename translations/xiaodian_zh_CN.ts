@@ -318,6 +318,72 @@
     </message>
 </context>
 <context>
+    <name>OrderStateMachine</name>
+    <message>
+        <location filename="../shared/src/xiaodian/OrderState.cpp" line="+258"/>
+        <source>An order in state &apos;%1&apos; (%2, %3) cannot &apos;%4&apos;.</source>
+        <translation>状态为“%1”（%2，%3）的订单不能执行“%4”。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&apos;%1&apos; may not &apos;%2&apos; an order in state &apos;%3&apos;.</source>
+        <translation>“%1”无权对状态为“%3”的订单执行“%2”。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The state before the refund request is missing or impossible.</source>
+        <translation>申请退款前的订单状态缺失或不可能。</translation>
+    </message>
+</context>
+<context>
+    <name>Pricing</name>
+    <message>
+        <location filename="../shared/src/xiaodian/Pricing.cpp" line="+17"/>
+        <source>An order needs at least one line.</source>
+        <translation>订单至少要有一件商品。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every line needs a SKU.</source>
+        <translation>每件商品都要有规格。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SKU &apos;%1&apos; is on more than one line.</source>
+        <translation>规格“%1”在订单中出现了多次。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The price of SKU &apos;%1&apos; is negative.</source>
+        <translation>规格“%1”的价格不能为负数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The quantity of SKU &apos;%1&apos; must be from 1 to %2.</source>
+        <translation>规格“%1”的数量必须在 1 到 %2 之间。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The delivery fee and its free-delivery threshold cannot be negative.</source>
+        <translation>配送费和免配送费门槛不能为负数。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A discount needs a label of 1 to %1 characters.</source>
+        <translation>优惠名称须为 1 到 %1 个字符。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Discount &apos;%1&apos; is negative.</source>
+        <translation>优惠“%1”的金额不能为负数。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Discount &apos;%1&apos; names SKU &apos;%2&apos;, which is not in the order.</source>
+        <translation>优惠“%1”指定的规格“%2”不在订单中。</translation>
+    </message>
+</context>
+<context>
     <name>ProductCsv</name>
     <message>
         <location filename="../desktop/core/ProductCsv.cpp" line="+201"/>
@@ -688,7 +754,7 @@
 <context>
     <name>xd::ArticleEditorDialog</name>
     <message>
-        <location filename="../desktop/gui/ArticleEditorDialog.cpp" line="+155"/>
+        <location filename="../desktop/gui/ArticleEditorDialog.cpp" line="+154"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
@@ -703,7 +769,7 @@
         <translation>图片未上传：%1</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+142"/>
         <source>Wait until the cover picture is uploaded.</source>
         <translation>请等待封面图片上传完成。</translation>
     </message>
@@ -1831,7 +1897,7 @@
 <context>
     <name>xd::ProductEditorDialog</name>
     <message>
-        <location filename="../desktop/gui/ProductEditorDialog.cpp" line="+45"/>
+        <location filename="../desktop/gui/ProductEditorDialog.cpp" line="+72"/>
         <source>(single SKU)</source>
         <translation>（单规格）</translation>
     </message>
@@ -1856,7 +1922,7 @@
         <translation>数值越大，在小程序默认排序中越靠前。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>Add image…</source>
         <translation>添加图片…</translation>
     </message>
@@ -1926,7 +1992,7 @@
         <translation>规格编码</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -1967,12 +2033,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+167"/>
+        <location line="+222"/>
         <source>A product has at most %1 specifications.</source>
         <translation>一个商品最多 %1 种规格属性。</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-210"/>
         <source>Add an image</source>
         <translation>添加图片</translation>
     </message>
@@ -1982,12 +2048,12 @@
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+96"/>
         <source>Edit product</source>
         <translation>编辑商品</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+104"/>
         <source>Each specification needs a name and at least one value.</source>
         <translation>每种规格属性都需要填写名称和至少一个属性值。</translation>
     </message>
@@ -2083,7 +2149,7 @@
 <context>
     <name>xd::ProductsPage</name>
     <message>
-        <location filename="../desktop/gui/ProductsPage.cpp" line="+176"/>
+        <location filename="../desktop/gui/ProductsPage.cpp" line="+183"/>
         <source>Filter by name, keyword or SKU code</source>
         <translation>按名称、关键词或规格编码筛选</translation>
     </message>
@@ -2162,7 +2228,7 @@
         </translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>The product no longer exists.</source>
         <translation>该商品已不存在。</translation>
     </message>
@@ -2534,7 +2600,7 @@
         <translation>未打开店铺；未同步的修改已保留。</translation>
     </message>
     <message>
-        <location line="+191"/>
+        <location line="+193"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -3492,17 +3558,17 @@
         <translation>服务器发送的消息格式有误。</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+125"/>
         <source>The server sent a malformed row: %1</source>
         <translation>服务器发送的数据格式有误：%1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+24"/>
         <source>Cannot store the synced data: %1</source>
         <translation>无法保存同步的数据：%1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>Cannot record the server&apos;s answer: %1</source>
         <translation>无法记录服务器的答复：%1</translation>
     </message>
