@@ -9,6 +9,9 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+#include <iterator>
+
 namespace xd::server {
 
 namespace {
@@ -68,8 +71,25 @@ CatalogPublicApi::Handler CatalogPublicApi::remembering(Handler answer)
     return [this, answer = std::move(answer)](const HttpRequest& request) {
         if (!m_changes)
             return answer(request);
+        // The key is the path and the parameters the catalog reads, sorted. A request with any other parameter is
+        // answered but not remembered, so made-up parameters cannot push real pages out of memory.
+        static const QStringList known{QStringLiteral("category"),
+                                       QStringLiteral("cursor"),
+                                       QStringLiteral("limit"),
+                                       QStringLiteral("page"),
+                                       QStringLiteral("pageSize"),
+                                       QStringLiteral("q"),
+                                       QStringLiteral("sort")};
+        QList<QPair<QString, QString>> items = request.query.queryItems(QUrl::FullyEncoded);
+        for (const auto& item : std::as_const(items)) {
+            if (!known.contains(item.first))
+                return answer(request);
+        }
+        std::sort(items.begin(), items.end());
+        QString key = request.path + QLatin1Char('?');
+        for (const auto& [name, value] : std::as_const(items))
+            key += name + QLatin1Char('=') + value + QLatin1Char('&');
         const QString shopId = request.pathParams.value(QStringLiteral("shopId"));
-        const QString key = request.path + QLatin1Char('?') + request.query.toString(QUrl::FullyEncoded);
         const qint64 now = m_age.elapsed();
         const auto shop = m_remembered.constFind(shopId);
         if (shop != m_remembered.cend()) {
@@ -81,8 +101,22 @@ CatalogPublicApi::Handler CatalogPublicApi::remembering(Handler answer)
         if (response.status != 200)
             return response; // errors are cheap and must not pin an unknown shop id in memory
         if (m_rememberedCount >= RememberedMax) {
-            m_remembered.clear();
-            m_rememberedCount = 0;
+            // Full: expired answers go first; only when every one is fresh does everything go.
+            for (auto shopAnswers = m_remembered.begin(); shopAnswers != m_remembered.end();) {
+                for (auto it = shopAnswers->begin(); it != shopAnswers->end();) {
+                    if (now - it->atMs >= RememberedMaxAgeMs) {
+                        it = shopAnswers->erase(it);
+                        --m_rememberedCount;
+                    } else {
+                        ++it;
+                    }
+                }
+                shopAnswers = shopAnswers->isEmpty() ? m_remembered.erase(shopAnswers) : std::next(shopAnswers);
+            }
+            if (m_rememberedCount >= RememberedMax) {
+                m_remembered.clear();
+                m_rememberedCount = 0;
+            }
         }
         QHash<QString, Remembered>& answers = m_remembered[shopId];
         if (!answers.contains(key))

@@ -156,6 +156,22 @@ void tst_CatalogCache::list_isRemembered_untilItsShopChanges_andOtherShopsKeepTh
     QCOMPARE(names(get(listA)), QStringList{QStringLiteral("乌龙茶")});
     QCOMPARE(names(get(listA, {{QStringLiteral("limit"), QStringLiteral("5")}})),
              QStringList({QStringLiteral("乌龙茶"), QStringLiteral("绿茶")}));
+
+    // The same parameters in another order are the same page; a parameter the catalog does not read is answered
+    // fresh every time and never remembered (made-up parameters cannot crowd real pages out).
+    const QList<std::pair<QString, QString>> twoParams{{QStringLiteral("limit"), QStringLiteral("5")},
+                                                       {QStringLiteral("sort"), QStringLiteral("newest")}};
+    QCOMPARE(names(get(listA, twoParams)), QStringList({QStringLiteral("乌龙茶"), QStringLiteral("绿茶")}));
+    rename(tea, QStringLiteral("普洱茶"));
+    QCOMPARE(names(get(listA, {twoParams.at(1), twoParams.at(0)})),
+             QStringList({QStringLiteral("乌龙茶"), QStringLiteral("绿茶")})); // the same page, remembered
+    QCOMPARE(
+        names(get(listA, {{QStringLiteral("limit"), QStringLiteral("5")}, {QStringLiteral("x"), QStringLiteral("1")}})),
+        QStringList({QStringLiteral("普洱茶"), QStringLiteral("绿茶")})); // never remembered: read fresh
+    rename(tea, QStringLiteral("白茶"));
+    QCOMPARE(
+        names(get(listA, {{QStringLiteral("limit"), QStringLiteral("5")}, {QStringLiteral("x"), QStringLiteral("1")}})),
+        QStringList({QStringLiteral("白茶"), QStringLiteral("绿茶")}));
 }
 
 void tst_CatalogCache::errors_areNeverRemembered()
