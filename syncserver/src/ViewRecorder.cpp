@@ -13,6 +13,7 @@
 #include <QMap>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTimer>
 
 #include <algorithm>
@@ -157,22 +158,35 @@ Result<QList<ViewRecorder::Published>> ViewRecorder::write(const QList<ViewEvent
     if (!tx)
         return tx.error();
     // Counts reach desktops at most once per interval per shop: one new version stamps every article of the shop
-    // whose count moved, and pokes its desktops once (after the commit), instead of a pull per view. The shops'
-    // counters are taken first, and rows are then locked in sorted order: commands lock their shop before its
-    // article, so another server's command and this flush never wait for each other in a cycle (PostgreSQL).
+    // whose count moved, and pokes its desktops once (after the commit), instead of a pull per view. On PostgreSQL
+    // the row of every shop this flush touches -- those due to publish and those whose articles it counts -- is
+    // locked first, in sorted order, before any article: commands lock their shop before its articles, and two
+    // servers' flushes take the shops in the same order, so nothing waits for anything in a cycle.
     QList<Published> published;
     const qint64 now = m_clock.nowMs();
-    QStringList dueShops;
+    QSet<QString> dueShops;
     for (auto it = m_unpublishedSinceMs.cbegin(); it != m_unpublishedSinceMs.cend(); ++it) {
         if (now - it.value() >= m_limits.countPublishIntervalMs)
-            dueShops << it.key();
+            dueShops.insert(it.key());
     }
-    dueShops.sort();
-    for (const QString& shopId : std::as_const(dueShops)) {
-        auto version = ShopRepository(m_database, m_clock).bumpChangeCounter(shopId);
-        if (!version)
-            return version.error();
-        published.append(Published{shopId, *version});
+    QSet<QString> touchedShops = dueShops;
+    for (const ViewEvent& event : events) {
+        if (event.kind == ViewEvent::Kind::Article)
+            touchedShops.insert(event.shopId);
+    }
+    QStringList lockOrder(touchedShops.cbegin(), touchedShops.cend());
+    lockOrder.sort();
+    for (const QString& shopId : std::as_const(lockOrder)) {
+        if (dueShops.contains(shopId)) {
+            auto version = ShopRepository(m_database, m_clock).bumpChangeCounter(shopId); // locks the shop row
+            if (!version)
+                return version.error();
+            published.append(Published{shopId, *version});
+        } else if (m_database.engine() == db::Engine::Postgres) {
+            auto locked = m_database.exec(QStringLiteral("SELECT id FROM shops WHERE id = ? FOR UPDATE"), {shopId});
+            if (!locked)
+                return locked.error();
+        }
     }
 
     for (qsizetype start = 0; start < events.size(); start += RowsPerStatement) {
