@@ -491,28 +491,31 @@ struct StoredSku
     qint64 priceFen = 0;
 };
 
-// The live SKUs (of live products) of this shop among `ids`, each of the product named with it; NotFound unless every
-// id is one, so that a list is applied all or nothing and another shop's SKU looks like no SKU at all.
-Result<QHash<QString, StoredSku>> liveSkus(const CommandContext& context,
-                                           const QStringList& ids,
-                                           const QStringList& productIds)
+// The live SKUs (of live products) of this shop named by `items` (StockAdjustment or PriceChange: a skuId with its
+// productId); NotFound unless every one is, so that a list is applied all or nothing and another shop's SKU looks
+// like no SKU at all.
+template <typename Item>
+Result<QHash<QString, StoredSku>> liveSkus(const CommandContext& context, const QList<Item>& items)
 {
+    QVariantList values{context.actor().shopId};
+    for (const Item& item : items)
+        values << item.skuId;
     auto rows = context.database().exec(
         QStringLiteral("SELECT s.id, s.product_id, s.stock, s.price_fen FROM product_skus s "
                        "JOIN products p ON p.id = s.product_id "
                        "WHERE s.shop_id = ? AND s.deleted = 0 AND p.deleted = 0 AND s.id IN (%1)")
-            .arg(placeholders(ids.size())),
-        QVariantList{context.actor().shopId} << toVariants(ids));
+            .arg(placeholders(items.size())),
+        values);
     if (!rows)
         return rows.error();
     QHash<QString, StoredSku> found;
     while (rows->next())
         found.insert(rows->value(0).toString(),
                      StoredSku{rows->value(1).toString(), rows->value(2).toLongLong(), rows->value(3).toLongLong()});
-    for (qsizetype i = 0; i < ids.size(); ++i) {
-        if (!found.contains(ids.at(i)) || found.value(ids.at(i)).productId != productIds.at(i))
+    for (const Item& item : items) {
+        if (!found.contains(item.skuId) || found.value(item.skuId).productId != item.productId)
             return makeError(ErrorCode::NotFound,
-                             QStringLiteral("no such SKU %1 of product %2").arg(ids.at(i), productIds.at(i)));
+                             QStringLiteral("no such SKU %1 of product %2").arg(item.skuId, item.productId));
     }
     return found;
 }
@@ -547,13 +550,7 @@ Status adjustStock(CommandContext& context, const QJsonObject& args)
     auto version = lockShop(context);
     if (!version)
         return version.error();
-    QStringList ids;
-    QStringList productIds;
-    for (const StockAdjustment& adjustment : std::as_const(*adjustments)) {
-        ids << adjustment.skuId;
-        productIds << adjustment.productId;
-    }
-    auto skus = liveSkus(context, ids, productIds);
+    auto skus = liveSkus(context, *adjustments);
     if (!skus)
         return skus.error();
     // All or nothing: every result is checked before anything is written.
@@ -601,13 +598,7 @@ Status setPrice(CommandContext& context, const QJsonObject& args)
     auto version = lockShop(context);
     if (!version)
         return version.error();
-    QStringList ids;
-    QStringList productIds;
-    for (const PriceChange& change : std::as_const(*changes)) {
-        ids << change.skuId;
-        productIds << change.productId;
-    }
-    auto skus = liveSkus(context, ids, productIds);
+    auto skus = liveSkus(context, *changes);
     if (!skus)
         return skus.error();
     for (const PriceChange& change : std::as_const(*changes)) {
@@ -631,10 +622,10 @@ Status setPrice(CommandContext& context, const QJsonObject& args)
                       .arg(change.skuId)
                       .arg(skus->value(change.skuId).priceFen)
                       .arg(change.priceFen);
-    context.setAuditDetail(QStringLiteral("%1 SKUs: %2%3")
-                               .arg(changes->size())
-                               .arg(detail.join(QStringLiteral(", ")),
-                                    changes->size() > 5 ? QStringLiteral(", …") : QString()));
+    context.setAuditDetail(
+        QStringLiteral("%1 SKUs: %2%3")
+            .arg(changes->size())
+            .arg(detail.join(QStringLiteral(", ")), changes->size() > 5 ? QStringLiteral(", …") : QString()));
     return {};
 }
 
