@@ -2,6 +2,7 @@
 
 #include "ArticleService.h"
 #include "ArticleTableModel.h"
+#include "PageHeader.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -33,16 +34,8 @@ ArticlesPage::ArticlesPage(QWidget* parent) : QWidget(parent)
 {
     m_model = new ArticleTableModel(this);
 
-    m_titleLabel = new QLabel(this);
-    m_titleLabel->setObjectName(QStringLiteral("titleLabel"));
-    QFont titleFont = m_titleLabel->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
-    titleFont.setBold(true);
-    m_titleLabel->setFont(titleFont);
-    m_descriptionLabel = new QLabel(this);
-    m_descriptionLabel->setObjectName(QStringLiteral("descriptionLabel"));
-    m_descriptionLabel->setWordWrap(true);
-    m_descriptionLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_titleLabel = createPageTitleLabel(this);
+    m_descriptionLabel = createPageDescriptionLabel(this);
 
     m_searchLineEdit = new QLineEdit(this);
     m_searchLineEdit->setObjectName(QStringLiteral("searchLineEdit"));

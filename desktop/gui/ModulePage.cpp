@@ -1,5 +1,7 @@
 #include "ModulePage.h"
 
+#include "PageHeader.h"
+
 #include <QCoreApplication>
 #include <QEvent>
 #include <QFrame>
@@ -12,17 +14,9 @@ ModulePage::ModulePage(
     const char* context, const char* titleSource, const char* descriptionSource, const QIcon& icon, QWidget* parent)
     : QWidget(parent), m_context(context), m_titleSource(titleSource), m_descriptionSource(descriptionSource)
 {
-    m_titleLabel = new QLabel(this);
-    m_titleLabel->setObjectName(QStringLiteral("titleLabel"));
-    QFont titleFont = m_titleLabel->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.8);
-    titleFont.setBold(true);
-    m_titleLabel->setFont(titleFont);
+    m_titleLabel = createPageTitleLabel(this, 1.8);
 
-    m_descriptionLabel = new QLabel(this);
-    m_descriptionLabel->setObjectName(QStringLiteral("descriptionLabel"));
-    m_descriptionLabel->setWordWrap(true);
-    m_descriptionLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_descriptionLabel = createPageDescriptionLabel(this);
 
     auto* separatorFrame = new QFrame(this);
     separatorFrame->setObjectName(QStringLiteral("separatorFrame"));

@@ -2,6 +2,7 @@
 
 #include "GeoCoordinate.h"
 #include "OpeningHoursEditor.h"
+#include "PageHeader.h"
 #include "PhotoStripWidget.h"
 #include "StringListEditor.h"
 
@@ -131,12 +132,7 @@ QString okStyleSheet()
 
 ShopSettingsPage::ShopSettingsPage(QWidget* parent) : QWidget(parent)
 {
-    m_titleLabel = new QLabel(this);
-    m_titleLabel->setObjectName(QStringLiteral("titleLabel"));
-    QFont titleFont = m_titleLabel->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
-    titleFont.setBold(true);
-    m_titleLabel->setFont(titleFont);
+    m_titleLabel = createPageTitleLabel(this);
     m_descriptionLabel = createHintLabel(QStringLiteral("descriptionLabel"), this);
 
     m_offlineNoticeFrame = new QFrame(this);

@@ -1,5 +1,6 @@
 #include "StaffPage.h"
 
+#include "PageHeader.h"
 #include "StaffAddDialog.h"
 #include "StaffPasswordDialog.h"
 #include "StaffTableModel.h"
@@ -21,16 +22,8 @@ StaffPage::StaffPage(QWidget* parent) : QWidget(parent)
 {
     m_model = new StaffTableModel(this);
 
-    m_titleLabel = new QLabel(this);
-    m_titleLabel->setObjectName(QStringLiteral("titleLabel"));
-    QFont titleFont = m_titleLabel->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
-    titleFont.setBold(true);
-    m_titleLabel->setFont(titleFont);
-    m_descriptionLabel = new QLabel(this);
-    m_descriptionLabel->setObjectName(QStringLiteral("descriptionLabel"));
-    m_descriptionLabel->setWordWrap(true);
-    m_descriptionLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_titleLabel = createPageTitleLabel(this);
+    m_descriptionLabel = createPageDescriptionLabel(this);
 
     m_readOnlyNoticeFrame = new QFrame(this);
     m_readOnlyNoticeFrame->setObjectName(QStringLiteral("readOnlyNoticeFrame"));
