@@ -5,8 +5,12 @@
 #include <QElapsedTimer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
+
+#include <deque>
+#include <optional>
 
 namespace xd::server {
 
@@ -55,7 +59,122 @@ void writeResponse(QHttpServerResponder& responder, const HttpResponse& response
     responder.writeBody(response.body);
 }
 
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 204:
+        return "No Content";
+    case 304:
+        return "Not Modified";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 409:
+        return "Conflict";
+    case 413:
+        return "Payload Too Large";
+    case 415:
+        return "Unsupported Media Type";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return {}; // the reason phrase may be empty (RFC 9112, 4)
+    }
+}
+
+// A deferred answer, written by us: the QHttpServerResponder of 6.4 refers to the request it was made for, which does
+// not outlive handleRequest(). The same framing as the responder's: status line, Content-Type, Content-Length, ours.
+void writeRaw(QTcpSocket* socket, const HttpResponse& response, bool head)
+{
+    QByteArray out;
+    out.reserve(256 + (head ? 0 : response.body.size()));
+    out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
+    out += "Content-Type: " + response.contentType + "\r\n";
+    out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    for (const auto& [name, value] : response.headers)
+        out += name + ": " + value + "\r\n";
+    out += "\r\n";
+    if (!head)
+        out += response.body;
+    socket->write(out);
+}
+#endif
+
+HttpResponse internalError(const QString& message)
+{
+    return HttpResponse::error(500, QStringLiteral("internal"), message);
+}
+
 } // namespace
+
+struct HttpReply::State
+{
+    std::function<void(HttpResponse)> sink;
+    bool sent = false;
+
+    ~State()
+    {
+        if (!sent && sink)
+            sink(internalError(QStringLiteral("the request was not answered")));
+    }
+};
+
+void HttpReply::send(HttpResponse response) const
+{
+    if (!m_state || m_state->sent)
+        return;
+    m_state->sent = true;
+    const auto sink = std::move(m_state->sink);
+    m_state->sink = nullptr;
+    if (sink)
+        sink(std::move(response));
+}
+
+bool HttpReply::isSent() const
+{
+    return !m_state || m_state->sent;
+}
+
+HttpReply HttpReply::toFunction(std::function<void(HttpResponse)> sink)
+{
+    auto state = std::make_shared<State>();
+    state->sink = std::move(sink);
+    return HttpReply(std::move(state));
+}
+
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+struct HttpServer::Connection
+{
+    struct Slot
+    {
+        bool ready = false;
+        bool head = false;
+        HttpResponse response;
+        QByteArray method;
+        QString path;
+        QElapsedTimer timer;
+    };
+    std::deque<std::shared_ptr<Slot>> owed;
+};
+#endif
 
 HttpServer::HttpServer(QObject* parent) : QAbstractHttpServer(parent) {}
 
@@ -63,7 +182,12 @@ HttpServer::~HttpServer() = default;
 
 void HttpServer::addRoute(const QByteArray& method, const QString& pattern, Handler handler)
 {
-    m_routes.append(Route{method, splitPath(pattern), std::move(handler)});
+    m_routes.append(Route{method, splitPath(pattern), std::move(handler), {}});
+}
+
+void HttpServer::addAsyncRoute(const QByteArray& method, const QString& pattern, AsyncHandler handler)
+{
+    m_routes.append(Route{method, splitPath(pattern), {}, std::move(handler)});
 }
 
 QList<QPair<QByteArray, QString>> HttpServer::routes() const
@@ -115,7 +239,7 @@ bool HttpServer::matches(const Route& route, const QStringList& segments, QHash<
     return true;
 }
 
-HttpResponse HttpServer::dispatch(HttpRequest request) const
+const HttpServer::Route* HttpServer::route(HttpRequest& request, HttpResponse* refusal) const
 {
     const QStringList segments = splitPath(request.path);
     bool pathKnown = false;
@@ -130,14 +254,38 @@ HttpResponse HttpServer::dispatch(HttpRequest request) const
         if (!methodMatches)
             continue;
         request.pathParams = std::move(params);
-        return route.handler(request);
+        return &route;
     }
     if (pathKnown)
-        return HttpResponse::error(
+        *refusal = HttpResponse::error(
             405,
             QStringLiteral("method_not_allowed"),
             QStringLiteral("%1 is not allowed on %2").arg(QString::fromLatin1(request.method), request.path));
-    return HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("no route for %1").arg(request.path));
+    else
+        *refusal =
+            HttpResponse::error(404, QStringLiteral("not_found"), QStringLiteral("no route for %1").arg(request.path));
+    return nullptr;
+}
+
+void HttpServer::dispatch(HttpRequest request, const HttpReply& reply) const
+{
+    HttpResponse refusal;
+    const Route* found = route(request, &refusal);
+    if (!found)
+        reply.send(std::move(refusal));
+    else if (found->handler)
+        reply.send(found->handler(request));
+    else
+        found->asyncHandler(request, reply);
+}
+
+HttpResponse HttpServer::dispatch(HttpRequest request) const
+{
+    // Shared, not on the stack: an asynchronous route may keep its reply beyond this call.
+    auto answer = std::make_shared<std::optional<HttpResponse>>();
+    dispatch(std::move(request),
+             HttpReply::toFunction([answer](HttpResponse response) { *answer = std::move(response); }));
+    return answer->has_value() ? **answer : internalError(QStringLiteral("the route answers later"));
 }
 
 HttpRequest HttpServer::toHttpRequest(const QHttpServerRequest& request) const
@@ -167,13 +315,66 @@ bool HttpServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* so
     }
     QElapsedTimer timer;
     timer.start();
-    const HttpRequest ours = toHttpRequest(request);
-    const HttpResponse response = dispatch(ours);
-    QHttpServerResponder responder = makeResponder(request, socket);
-    writeResponse(responder, response);
-    qCInfo(lcHttp).noquote() << ours.method << ours.path << response.status
-                             << QStringLiteral("%1ms").arg(timer.elapsed());
+    HttpRequest ours = toHttpRequest(request);
+    HttpResponse refusal;
+    const Route* found = route(ours, &refusal);
+    const auto connection = m_connections.constFind(socket);
+    const bool idle = connection == m_connections.cend() || connection.value()->owed.empty();
+    if (idle && (!found || found->handler)) {
+        // The common case: answered now, nothing owed before it on this connection.
+        const HttpResponse response = found ? found->handler(ours) : refusal;
+        QHttpServerResponder responder = makeResponder(request, socket);
+        writeResponse(responder, response);
+        qCInfo(lcHttp).noquote() << ours.method << ours.path << response.status
+                                 << QStringLiteral("%1ms").arg(timer.elapsed());
+        return true;
+    }
+    const HttpReply reply = enqueue(socket, ours);
+    if (!found)
+        reply.send(std::move(refusal));
+    else if (found->handler)
+        reply.send(found->handler(ours));
+    else
+        found->asyncHandler(ours, reply);
     return true;
+}
+
+HttpReply HttpServer::enqueue(QTcpSocket* socket, const HttpRequest& request)
+{
+    std::shared_ptr<Connection>& connection = m_connections[socket];
+    if (!connection) {
+        connection = std::make_shared<Connection>();
+        connect(socket, &QObject::destroyed, this, [this, socket] { m_connections.remove(socket); });
+    }
+    auto slot = std::make_shared<Connection::Slot>();
+    slot->head = request.method == "HEAD";
+    slot->method = request.method;
+    slot->path = request.path;
+    slot->timer.start();
+    connection->owed.push_back(slot);
+    return HttpReply::toFunction(
+        [self = QPointer<HttpServer>(this), socket = QPointer<QTcpSocket>(socket), slot](HttpResponse response) {
+            slot->response = std::move(response);
+            slot->ready = true;
+            if (self && socket)
+                self->flush(socket);
+        });
+}
+
+void HttpServer::flush(QTcpSocket* socket)
+{
+    const auto found = m_connections.constFind(socket);
+    if (found == m_connections.cend())
+        return;
+    const std::shared_ptr<Connection> connection = found.value();
+    // Answers leave in request order: a finished answer waits for the ones before it (HTTP/1.1 pipelining).
+    while (!connection->owed.empty() && connection->owed.front()->ready) {
+        const std::shared_ptr<Connection::Slot> slot = connection->owed.front();
+        connection->owed.pop_front();
+        writeRaw(socket, slot->response, slot->head);
+        qCInfo(lcHttp).noquote() << slot->method << slot->path << slot->response.status
+                                 << QStringLiteral("%1ms").arg(slot->timer.elapsed());
+    }
 }
 
 void HttpServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* socket)
@@ -188,13 +389,17 @@ bool HttpServer::handleRequest(const QHttpServerRequest& request, QHttpServerRes
     if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0 && !m_webSocketPath.isEmpty() &&
         request.url().path() == m_webSocketPath)
         return true;
+    // Not built here (Debian ships 6.4): from 6.5 the responder is movable and owns what it needs, and QtHttpServer
+    // keeps answers in request order itself, so a deferred answer moves the responder into the reply.
+    auto kept = std::make_shared<QHttpServerResponder>(std::move(responder));
     QElapsedTimer timer;
     timer.start();
     const HttpRequest ours = toHttpRequest(request);
-    const HttpResponse response = dispatch(ours);
-    writeResponse(responder, response);
-    qCInfo(lcHttp).noquote() << ours.method << ours.path << response.status
-                             << QStringLiteral("%1ms").arg(timer.elapsed());
+    dispatch(ours, HttpReply::toFunction([kept, method = ours.method, path = ours.path, timer](HttpResponse response) {
+                 writeResponse(*kept, response);
+                 qCInfo(lcHttp).noquote()
+                     << method << path << response.status << QStringLiteral("%1ms").arg(timer.elapsed());
+             }));
     return true;
 }
 

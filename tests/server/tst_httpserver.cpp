@@ -6,7 +6,9 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QTcpSocket>
 #include <QTest>
+#include <QTimer>
 
 using namespace xd;
 using namespace xd::server;
@@ -24,6 +26,10 @@ private slots:
     void errorResponse_mapsCodeToStatus_data();
     void errorResponse_mapsCodeToStatus();
     void listen_onBusyPort_isClearError();
+    void asyncRoute_answersLater();
+    void asyncRoute_unanswered_is500();
+    void pipelined_answersLeaveInRequestOrder();
+    void asyncRoute_clientGone_isHarmless();
 
 private:
     struct Reply
@@ -58,6 +64,20 @@ void tst_HttpServer::initTestCase()
     m_server.addRoute("GET", QStringLiteral("/fail/{code}"), [](const HttpRequest& r) {
         return HttpResponse::error(
             makeError(ErrorCode(r.pathParams.value(QStringLiteral("code")).toInt()), QStringLiteral("because")));
+    });
+    // Answers after ?ms= milliseconds with the value of ?v=.
+    m_server.addAsyncRoute("GET", QStringLiteral("/later"), [](const HttpRequest& r, HttpReply reply) {
+        const QString value = r.query.queryItemValue(QStringLiteral("v"));
+        QTimer::singleShot(r.query.queryItemValue(QStringLiteral("ms")).toInt(), [reply, value] {
+            HttpResponse response;
+            response.contentType = "text/plain";
+            response.body = value.toUtf8();
+            reply.send(response);
+            reply.send(HttpResponse::error(500, QStringLiteral("internal"), QStringLiteral("second send ignored")));
+        });
+    });
+    m_server.addAsyncRoute("GET", QStringLiteral("/never"), [](const HttpRequest&, HttpReply reply) {
+        QTimer::singleShot(10, [reply] { Q_UNUSED(reply); }); // the last copy dies unsent
     });
     auto port = m_server.start(QHostAddress::LocalHost, 0);
     QVERIFY(port);
@@ -152,6 +172,57 @@ void tst_HttpServer::listen_onBusyPort_isClearError()
     QVERIFY(!port);
     QCOMPARE(port.error().code, ErrorCode::Io);
     QVERIFY(port.error().message.contains(QString::number(m_port)));
+}
+
+void tst_HttpServer::asyncRoute_answersLater()
+{
+    const Reply reply = request("GET", QStringLiteral("/later?ms=30&v=hello"));
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.body, QByteArray("hello"));
+}
+
+void tst_HttpServer::asyncRoute_unanswered_is500()
+{
+    const Reply reply = request("GET", QStringLiteral("/never"));
+    QCOMPARE(reply.status, 500);
+    QCOMPARE(QJsonDocument::fromJson(reply.body)[QLatin1String("error")][QLatin1String("code")].toString(),
+             QStringLiteral("internal"));
+}
+
+// Three requests written at once on one connection: a slow asynchronous one, a plain one, a fast asynchronous one.
+// HTTP/1.1 requires the answers in request order, whatever order the handlers finish in.
+void tst_HttpServer::pipelined_answersLeaveInRequestOrder()
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_port);
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("GET /later?ms=80&v=first HTTP/1.1\r\nHost: x\r\n\r\n"
+                 "GET /api/v1/shops/s/products/p HTTP/1.1\r\nHost: x\r\n\r\n"
+                 "HEAD /later?ms=1&v=third HTTP/1.1\r\nHost: x\r\n\r\n"
+                 "GET /later?ms=1&v=fourth HTTP/1.1\r\nHost: x\r\n\r\n");
+    QByteArray received;
+    QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll()).contains("fourth"), 5000);
+    const qsizetype first = received.indexOf("\r\n\r\nfirst");
+    const qsizetype second = received.indexOf("\"product\":\"p\"");
+    const qsizetype fourth = received.indexOf("\r\n\r\nfourth");
+    QVERIFY2(first > 0 && second > first && fourth > second, received.constData());
+    QCOMPARE(received.count("HTTP/1.1 200"), 4);
+    QVERIFY2(!received.contains("third"), "a HEAD answer carries no body");
+}
+
+void tst_HttpServer::asyncRoute_clientGone_isHarmless()
+{
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_port);
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("GET /later?ms=50&v=nobody HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(socket.waitForBytesWritten(5000));
+        QTest::qWait(10);
+        socket.abort();
+    }
+    QTest::qWait(100); // the answer comes due after its socket has gone
+    QCOMPARE(request("GET", QStringLiteral("/later?ms=1&v=alive")).body, QByteArray("alive"));
 }
 
 QTEST_GUILESS_MAIN(tst_HttpServer)
