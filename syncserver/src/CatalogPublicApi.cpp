@@ -3,6 +3,7 @@
 #include "CatalogReader.h"
 #include "ChangeNotifier.h"
 #include "HttpServer.h"
+#include "ReviewReader.h"
 #include "ViewRecorder.h"
 #include "xiaodian/Id.h"
 #include "xiaodian/db/Database.h"
@@ -193,6 +194,12 @@ void CatalogPublicApi::registerRoutes(HttpServer& http)
             auto product = m_reader.product(*shopId, productId, ProductQuery::Audience::Customer);
             if (!product)
                 return HttpResponse::error(product.error());
+            // The product's rating over its visible reviews: one row, kept by every review write (docs/reviews.md).
+            // Detail answers are not remembered here, so a new or hidden review shows at the next request.
+            auto rating = ReviewReader::ratingSummary(m_database, productId);
+            if (!rating)
+                return HttpResponse::error(rating.error());
+            product->insert(QStringLiteral("rating"), *rating);
             if (m_views)
                 m_views->record(
                     ViewEvent{*shopId, ViewEvent::Kind::Product, productId, m_views->visitorKey(request), 0});

@@ -21,6 +21,10 @@ public:
 signals:
     void shopChanged(const QString& shopId, qint64 version);
     void sessionsRevoked(const QString& staffId);
+    // An order moved (after the commit of its transition): `action` is the OrderAction's wire name ("pay",
+    // "ship", "close", ...). SMS notices and the WeChat Pay closer listen. This server's own commits only (not
+    // relayed between PostgreSQL servers: the server that committed acts on it once).
+    void orderTransitioned(const QString& shopId, const QString& orderId, const QString& action);
 };
 
 } // namespace xd::server

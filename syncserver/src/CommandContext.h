@@ -46,6 +46,14 @@ public:
     const QString& createdId() const { return m_createdId; }
     void sessionsRevokedFor(const QString& staffId) { m_revokedStaff.append(staffId); }
     const QStringList& revokedStaff() const { return m_revokedStaff; }
+    // An order moved (applyOrderTransition): ChangeNotifier::orderTransitioned after the commit.
+    struct OrderStep
+    {
+        QString orderId;
+        QString action; // OrderAction wire name
+    };
+    void orderTransitioned(const QString& orderId, const QString& action) { m_orderSteps.append({orderId, action}); }
+    const QList<OrderStep>& orderSteps() const { return m_orderSteps; }
 
 private:
     const db::Database& m_database;
@@ -57,6 +65,7 @@ private:
     QString m_auditDetail;
     QString m_createdId;
     QStringList m_revokedStaff;
+    QList<OrderStep> m_orderSteps;
 };
 
 using CommandHandler = Status (*)(CommandContext& context, const QJsonObject& args);

@@ -4,7 +4,10 @@
 #include "CatalogCommands.h"
 #include "ChangeNotifier.h"
 #include "Logging.h"
+#include "OrderCommands.h"
+#include "ReviewCommands.h"
 #include "ShopCommands.h"
+#include "ShopWechat.h"
 #include "StaffCommands.h"
 #include "xiaodian/Clock.h"
 #include "xiaodian/Id.h"
@@ -20,9 +23,12 @@ CommandProcessor::CommandProcessor(const db::Database& database,
     : m_database(database), m_clock(clock), m_notifier(notifier), m_hasher(hasher)
 {
     registerShopCommands(m_handlers);
+    registerShopWechatCommands(m_handlers);
     registerStaffCommands(m_handlers);
     registerCatalogCommands(m_handlers);
     registerArticleCommands(m_handlers);
+    registerOrderCommands(m_handlers);
+    registerReviewCommands(m_handlers);
 }
 
 Result<CommandResult> CommandProcessor::execute(const Actor& actor,
@@ -94,6 +100,8 @@ Result<CommandResult> CommandProcessor::execute(const Actor& actor,
         emit m_notifier.shopChanged(actor.shopId, context.versionIfChanged());
     for (const QString& staffId : context.revokedStaff())
         emit m_notifier.sessionsRevoked(staffId);
+    for (const CommandContext::OrderStep& step : context.orderSteps())
+        emit m_notifier.orderTransitioned(actor.shopId, step.orderId, step.action);
     return CommandResult{context.versionIfChanged(), context.createdId()};
 }
 

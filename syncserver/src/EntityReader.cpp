@@ -1,5 +1,7 @@
 #include "EntityReader.h"
 
+#include "OrderReader.h"
+#include "ReviewReader.h"
 #include "xiaodian/db/Database.h"
 
 #include <QHash>
@@ -275,6 +277,28 @@ EntityReader::changedSince(const QString& shopId, const sync::Cursor& cursor, in
             rows.append(sync::SyncRow{
                 QStringLiteral("article"), q->value(0).toString(), q->value(1).toLongLong(), deleted, data});
         }
+    }
+    { // reviews (the shape is ReviewReader's)
+        QVariantList values{shopId};
+        const QString where = afterCursor(cursor, sync::entityOrder(QStringLiteral("review")), values);
+        if (const Status read = ReviewReader::appendSyncRows(m_database, where, values, limitClause, rows); !read)
+            return read.error();
+    }
+    { // orders, each with its lines and events (docs/orders.md, "Sync entity order"); order settings, one per shop
+        const OrderReader orders(m_database);
+        QVariantList values;
+        const QString where = afterCursor(cursor, sync::entityOrder(QStringLiteral("order")), values);
+        auto changed = orders.changedOrders(shopId, where, values, limit);
+        if (!changed)
+            return changed.error();
+        rows << *changed;
+        QVariantList settingsValues;
+        const QString settingsWhere =
+            afterCursor(cursor, sync::entityOrder(QStringLiteral("order_settings")), settingsValues);
+        auto settings = orders.changedSettings(shopId, settingsWhere, settingsValues);
+        if (!settings)
+            return settings.error();
+        rows << *settings;
     }
 
     std::sort(rows.begin(), rows.end(), [](const sync::SyncRow& a, const sync::SyncRow& b) {

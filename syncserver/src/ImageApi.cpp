@@ -17,9 +17,9 @@ namespace {
 
 const QString UploadOperation = QStringLiteral("image.upload");
 
-// The image bytes of an upload: the whole body when it is declared an image (or octet-stream), or the one file part
-// of a multipart/form-data body. The declared type only chooses how to read the body; the bytes decide the rest.
-Result<QByteArray> uploadedBytes(const HttpRequest& request)
+} // namespace
+
+Result<QByteArray> uploadedImageBytes(const HttpRequest& request)
 {
     const QByteArray contentType = request.header("content-type");
     if (MultipartForm::isMultipart(contentType)) {
@@ -38,8 +38,6 @@ Result<QByteArray> uploadedBytes(const HttpRequest& request)
                          QStringLiteral("send the image as the body (Content-Type image/…) or as multipart/form-data"));
     return request.body;
 }
-
-} // namespace
 
 ImageApi::ImageApi(const AuthService& auth, const db::Database& database, const Clock& clock)
     : m_auth(auth), m_database(database), m_clock(clock)
@@ -61,7 +59,7 @@ void ImageApi::registerRoutes(HttpServer& http)
                           return HttpResponse::error(makeError(
                               ErrorCode::PermissionDenied,
                               QStringLiteral("a %1 may not run '%2'").arg(roleName(actor.role), UploadOperation)));
-                      auto bytes = uploadedBytes(request);
+                      auto bytes = uploadedImageBytes(request);
                       if (!bytes)
                           return HttpResponse::error(bytes.error());
                       QElapsedTimer timer;

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "HttpTypes.h"
+#include "xiaodian/Result.h"
+
 namespace xd {
 class Clock;
 namespace db {
@@ -11,6 +14,11 @@ namespace xd::server {
 
 class AuthService;
 class HttpServer;
+
+// The image bytes of an upload: the whole body when it is declared an image (or octet-stream), or the one file part
+// of a multipart/form-data body. The declared type only chooses how to read the body; the bytes decide the rest.
+// Also the customers' review photos (ReviewApi).
+Result<QByteArray> uploadedImageBytes(const HttpRequest& request);
 
 // Catalog images over HTTP (docs/openapi.yaml): the merchant's upload, POST /admin/v1/shops/{shopId}/images (the raw
 // bytes or multipart/form-data as wx.uploadFile sends it), and the public GET /api/v1/shops/{shopId}/images/{imageId}

@@ -28,6 +28,7 @@ constexpr ReferenceSource ReferenceSources[] = {
     {"categories", "icon"},      // free text today; an image id once the desktop uploads icons
     {"articles", "cover"},       // an id or "" (articles, migration 7)
     {"articles", "body"},        // sanitized HTML with <img src> of our image URLs
+    {"reviews", "images"},       // a customer's review photos, a JSON list of ids (hidden reviews keep theirs)
 };
 // Shop photos (shop_photos) are not images; they name blobs directly, and a blob they name is never deleted.
 

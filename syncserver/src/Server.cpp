@@ -9,18 +9,30 @@
 #include "CatalogReader.h"
 #include "ChangeNotifier.h"
 #include "CommandProcessor.h"
+#include "CustomerApi.h"
+#include "CustomerAuth.h"
+#include "CustomerOrderApi.h"
+#include "CustomerPhoneApi.h"
 #include "EntityReader.h"
 #include "HttpServer.h"
 #include "ImageApi.h"
 #include "Logging.h"
+#include "OrderAdminApi.h"
+#include "OrderReader.h"
+#include "OrderTimerJob.h"
+#include "OutboundHttp.h"
 #include "PasswordHasher.h"
 #include "PgChangeRelay.h"
 #include "PublicApi.h"
+#include "ReviewApi.h"
 #include "ServerSchema.h"
 #include "ShopRepository.h"
+#include "SmsNotices.h"
+#include "SmsProvider.h"
 #include "SyncEndpoint.h"
 #include "SyncService.h"
 #include "ViewRecorder.h"
+#include "WechatPayService.h"
 #include "xiaodian/Clock.h"
 #include "xiaodian/db/Database.h"
 #include "xiaodian/db/Migrator.h"
@@ -77,19 +89,44 @@ Result<quint16> Server::start()
     m_commands = std::make_unique<CommandProcessor>(*m_database, m_clock, *m_notifier, hasher);
     m_reader = std::make_unique<EntityReader>(*m_database);
     m_sync = std::make_unique<SyncService>(*m_database, *m_commands, m_clock);
+    m_outbound = new OutboundHttp(this);
+    m_customerAuth = std::make_unique<CustomerAuth>(*m_database, m_clock);
+    m_customerApi = new CustomerApi(
+        *m_auth, *m_commands, *m_customerAuth, *m_database, m_clock, *m_outbound, m_config.wechatApiBase, this);
+    m_smsProvider = SmsProvider::create(m_config.sms, *m_outbound, m_clock);
+    m_phoneApi = new CustomerPhoneApi(*m_customerAuth,
+                                      *m_database,
+                                      m_clock,
+                                      *m_smsProvider,
+                                      m_config.sms.verificationTemplate,
+                                      m_config.trustedProxy,
+                                      {},
+                                      this);
+    m_smsNotices = new SmsNotices(*m_database, m_clock, *m_notifier, *m_smsProvider, m_config.sms, this);
     m_adminApi = std::make_unique<AdminApi>(*m_auth, *m_commands, *m_reader, m_config.trustedProxy);
     m_publicApi = std::make_unique<PublicApi>(*m_database, *m_reader);
     m_catalogReader = std::make_unique<CatalogReader>(*m_database);
     m_catalogAdminApi = std::make_unique<CatalogAdminApi>(*m_auth, *m_commands, *m_catalogReader);
     m_catalogPublicApi = std::make_unique<CatalogPublicApi>(*m_database, *m_catalogReader);
     m_imageApi = std::make_unique<ImageApi>(*m_auth, *m_database, m_clock);
-    m_views =
-        new ViewRecorder(*m_database, m_clock, *m_notifier, m_config.trustedProxy, ViewRecorder::Limits{}, this);
+    m_views = new ViewRecorder(*m_database, m_clock, *m_notifier, m_config.trustedProxy, ViewRecorder::Limits{}, this);
     m_catalogPublicApi->setViewRecorder(m_views);
     m_catalogPublicApi->setChangeNotifier(m_notifier); // list pages answered from memory until the shop changes
     m_articleReader = std::make_unique<ArticleReader>(*m_database);
-    m_articleApi =
-        std::make_unique<ArticleApi>(*m_auth, *m_commands, *m_database, *m_articleReader, *m_views, m_clock);
+    m_articleApi = std::make_unique<ArticleApi>(*m_auth, *m_commands, *m_database, *m_articleReader, *m_views, m_clock);
+    m_reviewApi = std::make_unique<ReviewApi>(*m_auth, *m_commands, *m_database, m_clock, *m_notifier);
+    m_orderReader = std::make_unique<OrderReader>(*m_database);
+    m_orderAdminApi = std::make_unique<OrderAdminApi>(*m_auth, *m_commands, *m_orderReader);
+    m_customerOrderApi =
+        std::make_unique<CustomerOrderApi>(*m_customerAuth, *m_database, m_clock, *m_notifier, *m_orderReader);
+    m_orderTimers = new OrderTimerJob(*m_database, m_clock, *m_notifier, m_config.orderTimerIntervalMs, this);
+    WechatPayService::Options payOptions;
+    payOptions.payBaseUrl = m_config.wechatPayBase.toString(QUrl::StripTrailingSlash);
+    payOptions.notifyBaseUrl = m_config.wechatPayNotifyBase.toString(QUrl::StripTrailingSlash);
+    payOptions.jobIntervalMs = m_config.wechatPayJobIntervalMs;
+    payOptions.queryAfterMs = m_config.wechatPayQueryAfterMs;
+    m_wechatPay = new WechatPayService(
+        *m_database, m_clock, *m_notifier, *m_outbound, *m_customerAuth, *m_auth, payOptions, this);
     m_syncEndpoint = new SyncEndpoint(
         *m_http,
         *m_auth,
@@ -106,9 +143,19 @@ Result<quint16> Server::start()
     m_catalogPublicApi->registerRoutes(*m_http);
     m_imageApi->registerRoutes(*m_http);
     m_articleApi->registerRoutes(*m_http);
+    m_customerApi->registerRoutes(*m_http);
+    m_phoneApi->registerRoutes(*m_http);
+    m_reviewApi->registerRoutes(*m_http);
+    m_orderAdminApi->registerRoutes(*m_http);
+    m_customerOrderApi->registerRoutes(*m_http);
+    m_wechatPay->registerRoutes(*m_http);
     auto port = m_http->start(m_config.listenAddress, m_config.port);
     if (!port)
         return port.error();
+    if (m_config.wechatPayNotifyBase.isEmpty())
+        m_wechatPay->setNotifyBaseUrl(QStringLiteral("http://%1:%2").arg(m_config.listenAddress.toString()).arg(*port));
+    m_wechatPay->start();
+    m_orderTimers->start();
     qCInfo(lcServer).noquote()
         << QStringLiteral("listening on %1:%2").arg(m_config.listenAddress.toString()).arg(*port);
     return *port;
@@ -130,6 +177,12 @@ void Server::stop()
         delete m_views;
         m_views = nullptr;
     }
+    m_reviewApi.reset();
+    delete m_orderTimers;
+    m_orderTimers = nullptr;
+    m_customerOrderApi.reset();
+    m_orderAdminApi.reset();
+    m_orderReader.reset();
     m_articleApi.reset();
     m_articleReader.reset();
     m_imageApi.reset();
@@ -141,7 +194,20 @@ void Server::stop()
     m_sync.reset();
     m_reader.reset();
     m_commands.reset();
+    delete m_wechatPay; // its calls still waiting for WeChat end with m_outbound below
+    m_wechatPay = nullptr;
+    delete m_customerApi; // logins still waiting for WeChat end with m_outbound below
+    m_customerApi = nullptr;
+    delete m_smsNotices; // codes and notices still waiting for the SMS gateway end with m_outbound below
+    m_smsNotices = nullptr;
+    delete m_phoneApi;
+    m_phoneApi = nullptr;
+    m_smsProvider.reset();
+    m_customerAuth.reset();
     m_auth.reset();
+    // Last of the users of the database and the network: calls still running end without a callback.
+    delete m_outbound;
+    m_outbound = nullptr;
     m_database.reset();
     qCInfo(lcServer) << "stopped";
 }

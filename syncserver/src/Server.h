@@ -26,8 +26,20 @@ class CatalogReader;
 class AuthService;
 class ChangeNotifier;
 class CommandProcessor;
+class CustomerApi;
+class CustomerAuth;
+class CustomerPhoneApi;
+class SmsNotices;
+class SmsProvider;
+class OutboundHttp;
+class WechatPayService;
 class EntityReader;
 class HttpServer;
+class ReviewApi;
+class OrderAdminApi;
+class OrderReader;
+class CustomerOrderApi;
+class OrderTimerJob;
 class ImageApi;
 class PublicApi;
 class SyncEndpoint;
@@ -83,6 +95,20 @@ private:
     ViewRecorder* m_views = nullptr;
     std::unique_ptr<ArticleReader> m_articleReader;
     std::unique_ptr<ArticleApi> m_articleApi;
+    std::unique_ptr<ReviewApi> m_reviewApi;
+    std::unique_ptr<OrderReader> m_orderReader;
+    std::unique_ptr<OrderAdminApi> m_orderAdminApi;
+    std::unique_ptr<CustomerOrderApi> m_customerOrderApi; // the customer's cart, checkout, orders
+    OrderTimerJob* m_orderTimers = nullptr;               // close unpaid orders, complete deliveries
+    // Outbound calls (WeChat login and Pay, SMS): one client for the whole server, deleted last in stop().
+    OutboundHttp* m_outbound = nullptr;
+    WechatPayService* m_wechatPay = nullptr;      // WeChat Pay routes and jobs (docs/payments.md)
+    std::unique_ptr<CustomerAuth> m_customerAuth; // customer bearer tokens (CustomerAuth.h)
+    CustomerApi* m_customerApi = nullptr;
+    // SMS (docs/customers.md, "SMS"): the configured provider, phone binding routes, order notices.
+    std::unique_ptr<SmsProvider> m_smsProvider;
+    CustomerPhoneApi* m_phoneApi = nullptr;
+    SmsNotices* m_smsNotices = nullptr;
     SyncEndpoint* m_syncEndpoint = nullptr;
     int m_schemaVersion = 0;
     std::optional<DemoCredentials> m_demo;

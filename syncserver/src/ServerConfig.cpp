@@ -31,7 +31,19 @@ Config file (INI, given with --config; flags override it):
   auth_timeout_ms = 10000     a socket must authenticate within this time
   heartbeat_ms = 15000        WebSocket ping interval
   peer_timeout_ms = 45000     a socket silent this long is dropped
-  [log]
+  [wechat]
+  api_base = https://api.weixin.qq.com       WeChat API for the mini-program login (--wechat-api-base)
+  pay_base = https://api.mch.weixin.qq.com   WeChat Pay v3 API (--wechat-pay-base)
+  pay_notify_base = https://shop.example.com our public base URL for WeChat Pay's notifications
+                              (--wechat-pay-notify-base; default http://<listen>:<port>, tests only)
+  pay_job_interval_ms = 10000 how often payments are queried/closed and refunds sent (--wechat-pay-job-ms)
+  pay_query_after_ms = 60000  a payment without notification is queried after this (--wechat-pay-query-after-ms)
+  [orders]
+  timer_interval_ms = 15000   how often due unpaid orders close and due deliveries complete
+                              (--order-timer-interval-ms)
+)"
+                                "%SMS%"
+                                R"(  [log]
   format = text               text or json, one object a line (--log-format)
   rules = xd.db.debug=true    QLoggingCategory rules, ';'-separated (--log-rules)
 
@@ -79,6 +91,16 @@ Result<QHostAddress> parseAddress(const QString& text, const QString& origin)
     return address;
 }
 
+// An absolute http(s) URL without query or fragment: where an external API lives.
+Result<QUrl> parseBaseUrl(const QString& text, const QString& origin)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty() || url.hasQuery() || url.hasFragment() ||
+        (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
+        return invalid(QStringLiteral("%1: '%2' is not an absolute http(s) URL without a query").arg(origin, text));
+    return url;
+}
+
 Status applyConfigFile(const QString& path, ServerConfig& config)
 {
     if (!QFileInfo(path).isReadable())
@@ -96,9 +118,15 @@ Status applyConfigFile(const QString& path, ServerConfig& config)
                                    QStringLiteral("log/rules"),
                                    QStringLiteral("sync/auth_timeout_ms"),
                                    QStringLiteral("sync/heartbeat_ms"),
-                                   QStringLiteral("sync/peer_timeout_ms")};
+                                   QStringLiteral("sync/peer_timeout_ms"),
+                                   QStringLiteral("wechat/api_base"),
+                                   QStringLiteral("wechat/pay_base"),
+                                   QStringLiteral("wechat/pay_notify_base"),
+                                   QStringLiteral("wechat/pay_job_interval_ms"),
+                                   QStringLiteral("wechat/pay_query_after_ms"),
+                                   QStringLiteral("orders/timer_interval_ms")};
     for (const QString& key : file.allKeys()) {
-        if (!known.contains(key))
+        if (!known.contains(key) && !SmsSettings::isConfigKey(key))
             return invalid(QStringLiteral("config file '%1': unknown key '%2'").arg(path, key));
     }
     const QString origin = QStringLiteral("config file '%1'").arg(path);
@@ -132,9 +160,26 @@ Status applyConfigFile(const QString& path, ServerConfig& config)
     }
     if (file.contains(QStringLiteral("log/rules")))
         config.logRules = file.value(QStringLiteral("log/rules")).toString();
-    for (const auto& [key, target] : {std::pair{QStringLiteral("sync/auth_timeout_ms"), &config.syncAuthTimeoutMs},
-                                      std::pair{QStringLiteral("sync/heartbeat_ms"), &config.syncHeartbeatMs},
-                                      std::pair{QStringLiteral("sync/peer_timeout_ms"), &config.syncPeerTimeoutMs}}) {
+    if (const Status sms = config.sms.applyConfig(file, origin); !sms)
+        return sms;
+    for (const auto& [key, target] :
+         {std::pair{QStringLiteral("wechat/api_base"), &config.wechatApiBase},
+          std::pair{QStringLiteral("wechat/pay_base"), &config.wechatPayBase},
+          std::pair{QStringLiteral("wechat/pay_notify_base"), &config.wechatPayNotifyBase}}) {
+        if (!file.contains(key))
+            continue;
+        auto url = parseBaseUrl(file.value(key).toString(), origin);
+        if (!url)
+            return url.error();
+        *target = *url;
+    }
+    for (const auto& [key, target] :
+         {std::pair{QStringLiteral("sync/auth_timeout_ms"), &config.syncAuthTimeoutMs},
+          std::pair{QStringLiteral("sync/heartbeat_ms"), &config.syncHeartbeatMs},
+          std::pair{QStringLiteral("sync/peer_timeout_ms"), &config.syncPeerTimeoutMs},
+          std::pair{QStringLiteral("wechat/pay_job_interval_ms"), &config.wechatPayJobIntervalMs},
+          std::pair{QStringLiteral("wechat/pay_query_after_ms"), &config.wechatPayQueryAfterMs},
+          std::pair{QStringLiteral("orders/timer_interval_ms"), &config.orderTimerIntervalMs}}) {
         if (!file.contains(key))
             continue;
         auto ms = parseMilliseconds(file.value(key).toString(), origin);
@@ -240,10 +285,41 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments)
                        roleOption,
                        displayNameOption,
                        passwordStdinOption});
+    const QCommandLineOption wechatApiBaseOption(
+        QStringLiteral("wechat-api-base"),
+        QStringLiteral("WeChat API <url> for the mini-program login (default https://api.weixin.qq.com)."),
+        QStringLiteral("url"));
+    const QCommandLineOption wechatPayBaseOption(
+        QStringLiteral("wechat-pay-base"),
+        QStringLiteral("WeChat Pay v3 API <url> (default https://api.mch.weixin.qq.com)."),
+        QStringLiteral("url"));
     parser.addOptions({dryRunOption, graceHoursOption});
+    const QCommandLineOption wechatPayNotifyBaseOption(
+        QStringLiteral("wechat-pay-notify-base"),
+        QStringLiteral(
+            "Our public https <url> that WeChat Pay sends notifications to (default http://<listen>:<port>)."),
+        QStringLiteral("url"));
+    const QCommandLineOption wechatPayJobOption(
+        QStringLiteral("wechat-pay-job-ms"),
+        QStringLiteral("Run the WeChat Pay query/close/refund jobs every <ms> (default 10000)."),
+        QStringLiteral("ms"));
+    const QCommandLineOption wechatPayQueryAfterOption(
+        QStringLiteral("wechat-pay-query-after-ms"),
+        QStringLiteral("Query a WeChat payment whose notification did not come within <ms> (default 60000)."),
+        QStringLiteral("ms"));
+    parser.addOptions({wechatApiBaseOption, wechatPayBaseOption});
+    parser.addOptions({wechatPayNotifyBaseOption, wechatPayJobOption, wechatPayQueryAfterOption});
+    const QCommandLineOption orderTimerOption(
+        QStringLiteral("order-timer-interval-ms"),
+        QStringLiteral("Close due unpaid orders and complete due deliveries every <ms> (default 15000)."),
+        QStringLiteral("ms"));
+    parser.addOption(orderTimerOption);
+    parser.addOptions(SmsSettings::options());
 
     CommandLine result;
-    result.helpText = parser.helpText() + QString::fromUtf8(kConfigHelp);
+    result.helpText =
+        parser.helpText() +
+        QString::fromUtf8(kConfigHelp).replace(QStringLiteral("%SMS%"), QString::fromUtf8(SmsSettings::configHelp()));
     if (!parser.parse(arguments))
         return invalid(parser.errorText());
     const QStringList positional = parser.positionalArguments();
@@ -322,6 +398,28 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments)
     if (parser.isSet(logRulesOption))
         config.logRules = parser.value(logRulesOption);
     config.demo = parser.isSet(demoOption);
+    for (const auto& [option, target] : {std::pair{&wechatApiBaseOption, &config.wechatApiBase},
+                                         std::pair{&wechatPayBaseOption, &config.wechatPayBase},
+                                         std::pair{&wechatPayNotifyBaseOption, &config.wechatPayNotifyBase}}) {
+        if (!parser.isSet(*option))
+            continue;
+        auto url = parseBaseUrl(parser.value(*option), QStringLiteral("--") + option->names().constFirst());
+        if (!url)
+            return url.error();
+        *target = *url;
+    }
+    for (const auto& [option, target] : {std::pair{&wechatPayJobOption, &config.wechatPayJobIntervalMs},
+                                         std::pair{&wechatPayQueryAfterOption, &config.wechatPayQueryAfterMs},
+                                         std::pair{&orderTimerOption, &config.orderTimerIntervalMs}}) {
+        if (!parser.isSet(*option))
+            continue;
+        auto ms = parseMilliseconds(parser.value(*option), QStringLiteral("--") + option->names().constFirst());
+        if (!ms)
+            return ms.error();
+        *target = *ms;
+    }
+    if (const Status sms = config.sms.applyFlags(parser); !sms) // refuses aliyun without its keys
+        return sms.error();
     return result;
 }
 

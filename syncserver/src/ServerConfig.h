@@ -1,11 +1,13 @@
 #pragma once
 
 #include "Logging.h"
+#include "SmsSettings.h"
 #include "xiaodian/Result.h"
 
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 namespace xd::server {
 
@@ -27,6 +29,19 @@ struct ServerConfig
     int syncAuthTimeoutMs = 10'000;
     int syncHeartbeatMs = 15'000;
     int syncPeerTimeoutMs = 45'000;
+    SmsSettings sms; // SMS provider and templates (SmsSettings.h)
+    // Where WeChat's APIs are (tests point them at fakes on 127.0.0.1): the mini-program login (jscode2session)
+    // and WeChat Pay v3. No trailing path needed; a path prefix is kept.
+    QUrl wechatApiBase = QUrl(QStringLiteral("https://api.weixin.qq.com"));
+    QUrl wechatPayBase = QUrl(QStringLiteral("https://api.mch.weixin.qq.com"));
+    // WeChat Pay (docs/payments.md): the public base URL WeChat sends notifications to (empty: http://<listen>:<port>,
+    // fine for tests only), how often the payment jobs run, and how long a payment waits for its notification before
+    // it is queried.
+    QUrl wechatPayNotifyBase;
+    int wechatPayJobIntervalMs = 10'000;
+    int wechatPayQueryAfterMs = 60'000;
+    // How often the order timers run (docs/orders.md, "Timers"): close unpaid orders, complete shipped deliveries.
+    int orderTimerIntervalMs = 15'000;
 
     QString effectiveDatabaseUrl() const;
 };

@@ -262,8 +262,9 @@ QList<db::Migration> serverMigrations()
                 // A shop's uploaded catalog images (product pictures, SKU pictures, article covers). The same bytes
                 // uploaded again by the shop are the same row (UNIQUE); such an upload only moves last_upload_at_ms,
                 // from which `syncserver images gc` counts its grace period before it deletes an unreferenced row.
-                // Not synced: desktops get the id and URLs from the upload's answer. Each size is a blob: the original, the detail page's picture (≤ 750 px)
-                // and the list thumbnail (≤ 240 px); a picture no larger than a size is its own rendition.
+                // Not synced: desktops get the id and URLs from the upload's answer. Each size is a blob: the original,
+                // the detail page's picture (≤ 750 px) and the list thumbnail (≤ 240 px); a picture no larger than a
+                // size is its own rendition.
                 QStringLiteral("CREATE TABLE images ("
                                "id TEXT PRIMARY KEY, "
                                "shop_id TEXT NOT NULL REFERENCES shops(id) ON DELETE CASCADE, "
@@ -336,6 +337,415 @@ QList<db::Migration> serverMigrations()
                                "visitor_key TEXT NOT NULL, "
                                "at_ms BIGINT NOT NULL)"),
                 QStringLiteral("CREATE INDEX view_events_shop_at ON view_events (shop_id, at_ms)"),
+            },
+        },
+        db::Migration{
+            8,
+            QStringLiteral("customers, sessions, addresses, shop WeChat credentials"),
+            {
+                // A mini-program customer of one shop, known by the openid WeChat gives for the shop's AppID. The
+                // same person in two shops is two customers (each shop has its own mini-program). phone is set only
+                // by SMS verification (docs/customers.md). version/deleted: ready for the members module's sync.
+                QStringLiteral("CREATE TABLE customers ("
+                               "id TEXT PRIMARY KEY, "
+                               "shop_id TEXT NOT NULL REFERENCES shops(id) ON DELETE CASCADE, "
+                               "openid TEXT NOT NULL, "
+                               "unionid TEXT NOT NULL DEFAULT '', "
+                               "nickname TEXT NOT NULL DEFAULT '', "
+                               "avatar TEXT NOT NULL DEFAULT '', "
+                               "phone TEXT NOT NULL DEFAULT '', "
+                               "phone_verified_at_ms BIGINT NOT NULL DEFAULT 0, "
+                               "version BIGINT NOT NULL, "
+                               "deleted SMALLINT NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)), "
+                               "created_at_ms BIGINT NOT NULL, "
+                               "updated_at_ms BIGINT NOT NULL, "
+                               "UNIQUE (shop_id, openid))"),
+                QStringLiteral("CREATE INDEX customers_shop_version ON customers (shop_id, version, id)"),
+                QStringLiteral("CREATE INDEX customers_shop_phone ON customers (shop_id, phone) WHERE phone <> ''"),
+                // A customer's bearer token: only its SHA-256 (hex) is stored, like staff sessions. The WeChat
+                // session_key is never stored (we do not decrypt wx data; phones are verified by SMS).
+                QStringLiteral("CREATE TABLE customer_sessions ("
+                               "token_sha256 TEXT PRIMARY KEY, "
+                               "customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE, "
+                               "shop_id TEXT NOT NULL REFERENCES shops(id) ON DELETE CASCADE, "
+                               "created_at_ms BIGINT NOT NULL, "
+                               "expires_at_ms BIGINT NOT NULL, "
+                               "last_seen_at_ms BIGINT NOT NULL)"),
+                QStringLiteral("CREATE INDEX customer_sessions_customer ON customer_sessions (customer_id)"),
+                QStringLiteral("CREATE INDEX customer_sessions_expires ON customer_sessions (expires_at_ms)"),
+                // Delivery addresses. region: province/city/district as the mini-program's region picker gives them.
+                QStringLiteral("CREATE TABLE customer_addresses ("
+                               "id TEXT PRIMARY KEY, "
+                               "shop_id TEXT NOT NULL REFERENCES shops(id) ON DELETE CASCADE, "
+                               "customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE, "
+                               "recipient TEXT NOT NULL, "
+                               "phone TEXT NOT NULL, "
+                               "province TEXT NOT NULL DEFAULT '', "
+                               "city TEXT NOT NULL DEFAULT '', "
+                               "district TEXT NOT NULL DEFAULT '', "
+                               "detail TEXT NOT NULL, "
+                               "is_default SMALLINT NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1)), "
+                               "created_at_ms BIGINT NOT NULL, "
+                               "updated_at_ms BIGINT NOT NULL)"),
+                QStringLiteral(
+                    "CREATE INDEX customer_addresses_customer ON customer_addresses (customer_id, created_at_ms)"),
+                // At most one default address per customer, enforced by the database.
+                QStringLiteral("CREATE UNIQUE INDEX customer_addresses_one_default ON customer_addresses (customer_id) "
+                               "WHERE is_default = 1"),
+                // The shop's WeChat mini-program and WeChat Pay credentials. Never synced, never returned by any
+                // API (write-only); set by the owner (REST) or the operator (CLI). Empty text: not configured.
+                QStringLiteral("CREATE TABLE shop_wechat ("
+                               "shop_id TEXT PRIMARY KEY REFERENCES shops(id) ON DELETE CASCADE, "
+                               "app_id TEXT NOT NULL DEFAULT '', "
+                               "app_secret TEXT NOT NULL DEFAULT '', "
+                               "mch_id TEXT NOT NULL DEFAULT '', "
+                               "mch_serial_no TEXT NOT NULL DEFAULT '', "
+                               "mch_private_key_pem TEXT NOT NULL DEFAULT '', "
+                               "apiv3_key TEXT NOT NULL DEFAULT '', "
+                               "platform_serial_no TEXT NOT NULL DEFAULT '', "
+                               "platform_public_key_pem TEXT NOT NULL DEFAULT '', "
+                               "updated_at_ms BIGINT NOT NULL)"),
+            },
+        },
+        db::Migration{
+            9,
+            QStringLiteral("sms verification codes"),
+            {
+                // One SMS verification code (docs/customers.md, "SMS"): for one purpose (bind_phone), one phone and
+                // the customer who asked (customer_id; '' reserved for purposes without one). Only a SHA-256 of
+                // id + code is kept. state: pending (handed to the provider) | sent | used | dead (the provider
+                // failed, too many wrong tries, or a newer code replaced it). A code is accepted while pending or
+                // sent, before expires_at_ms, with attempts < the limit; every try counts, atomically.
+                QStringLiteral("CREATE TABLE sms_codes ("
+                               "id TEXT PRIMARY KEY, "
+                               "shop_id TEXT NOT NULL REFERENCES shops(id) ON DELETE CASCADE, "
+                               "customer_id TEXT NOT NULL DEFAULT '', "
+                               "phone TEXT NOT NULL, "
+                               "purpose TEXT NOT NULL CHECK (purpose IN ('bind_phone')), "
+                               "code_sha256 TEXT NOT NULL, "
+                               "state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'used', 'dead')), "
+                               "attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0), "
+                               "created_at_ms BIGINT NOT NULL, "
+                               "expires_at_ms BIGINT NOT NULL, "
+                               "used_at_ms BIGINT NOT NULL DEFAULT 0)"),
+                QStringLiteral("CREATE INDEX sms_codes_subject ON sms_codes (shop_id, phone, purpose, customer_id, "
+                               "created_at_ms)"),
+                QStringLiteral("CREATE INDEX sms_codes_expires ON sms_codes (expires_at_ms)"),
+                // Every SMS handed to the provider: the trail, and what the rate limits count (verification codes
+                // only, across all shops, so that several servers agree). kind: verification_code |
+                // merchant_new_order | customer_paid | customer_shipped. client_ip: the asking client's address for
+                // verification codes ('' for notices). outcome: pending | sent | failed; error: the provider's
+                // answer when it failed. order_id: the order a notice is about ('' for codes).
+                QStringLiteral("CREATE TABLE sms_sends ("
+                               "id TEXT PRIMARY KEY, "
+                               "shop_id TEXT NOT NULL REFERENCES shops(id) ON DELETE CASCADE, "
+                               "phone TEXT NOT NULL, "
+                               "client_ip TEXT NOT NULL DEFAULT '', "
+                               "kind TEXT NOT NULL CHECK (kind IN ('verification_code', 'merchant_new_order', "
+                               "'customer_paid', 'customer_shipped')), "
+                               "order_id TEXT NOT NULL DEFAULT '', "
+                               "template_code TEXT NOT NULL DEFAULT '', "
+                               "provider TEXT NOT NULL, "
+                               "provider_request_id TEXT NOT NULL DEFAULT '', "
+                               "outcome TEXT NOT NULL CHECK (outcome IN ('pending', 'sent', 'failed')), "
+                               "error TEXT NOT NULL DEFAULT '', "
+                               "at_ms BIGINT NOT NULL, "
+                               "finished_at_ms BIGINT NOT NULL DEFAULT 0)"),
+                // The rate limits' counts: per phone (60 s, 24 h) and per client address (1 h), codes only.
+                QStringLiteral("CREATE INDEX sms_sends_code_phone ON sms_sends (phone, at_ms) "
+                               "WHERE kind = 'verification_code'"),
+                QStringLiteral("CREATE INDEX sms_sends_code_ip ON sms_sends (client_ip, at_ms) "
+                               "WHERE kind = 'verification_code'"),
+                QStringLiteral("CREATE INDEX sms_sends_shop_at ON sms_sends (shop_id, at_ms)"),
+            },
+        },
+        db::Migration{
+            10,
+            QStringLiteral("orders"),
+            {
+                // The shop's ordering rules, one row per shop (absent: the defaults below), synced as entity
+                // "order_settings" (id = shop id). custom_fields: the JSON array of field definitions shown at
+                // checkout (docs/orders.md). Timers: minutes before an unpaid order closes, days before a shipped
+                // delivery completes, days after completion a refund may still be requested.
+                QStringLiteral("CREATE TABLE order_settings ("
+                               "shop_id TEXT PRIMARY KEY REFERENCES shops(id) ON DELETE CASCADE, "
+                               "delivery_enabled SMALLINT NOT NULL DEFAULT 1 CHECK (delivery_enabled IN (0, 1)), "
+                               "pickup_enabled SMALLINT NOT NULL DEFAULT 0 CHECK (pickup_enabled IN (0, 1)), "
+                               "in_store_enabled SMALLINT NOT NULL DEFAULT 0 CHECK (in_store_enabled IN (0, 1)), "
+                               "cod_enabled SMALLINT NOT NULL DEFAULT 0 CHECK (cod_enabled IN (0, 1)), "
+                               "delivery_fee_fen BIGINT NOT NULL DEFAULT 0 CHECK (delivery_fee_fen >= 0), "
+                               "free_delivery_threshold_fen BIGINT NOT NULL DEFAULT 0 "
+                               "CHECK (free_delivery_threshold_fen >= 0), "
+                               "pickup_address TEXT NOT NULL DEFAULT '', "
+                               "close_unpaid_minutes INTEGER NOT NULL DEFAULT 30 CHECK (close_unpaid_minutes > 0), "
+                               "auto_complete_days INTEGER NOT NULL DEFAULT 7 CHECK (auto_complete_days > 0), "
+                               "after_sales_days INTEGER NOT NULL DEFAULT 7 CHECK (after_sales_days >= 0), "
+                               "custom_fields TEXT NOT NULL DEFAULT '[]', "
+                               "sms_merchant_new_order SMALLINT NOT NULL DEFAULT 0 "
+                               "CHECK (sms_merchant_new_order IN (0, 1)), "
+                               "merchant_phone TEXT NOT NULL DEFAULT '', "
+                               "sms_customer_paid SMALLINT NOT NULL DEFAULT 0 CHECK (sms_customer_paid IN (0, 1)), "
+                               "sms_customer_shipped SMALLINT NOT NULL DEFAULT 0 "
+                               "CHECK (sms_customer_shipped IN (0, 1)), "
+                               "version BIGINT NOT NULL, "
+                               "updated_at_ms BIGINT NOT NULL)"),
+                // One order. Money is fen: payable = goods - discount + delivery_fee; paid_fen is what the shop
+                // received (0 until paid or collected); refunded_fen what it paid back (partial refunds add up,
+                // never past paid_fen). payment_method: wechat_pay | balance | cash_on_delivery (the state machine
+                // sees "online" for the first two). The contact, address, custom field answers and item names are
+                // snapshots taken at checkout: later edits of the catalog or address book never rewrite an order.
+                // number: human readable, unique per shop (yyMMdd of the shop's day + a 4-digit daily sequence).
+                // client_request_id: the mini-program's idempotency key for placing (UNIQUE per customer).
+                // state_before_refund: where the order stood when its open refund request was made (else '').
+                // Timer columns: close_at_ms (pending_payment), auto_complete_at_ms (shipped delivery); 0 = none.
+                QStringLiteral(
+                    "CREATE TABLE orders ("
+                    "id TEXT PRIMARY KEY, "
+                    "shop_id TEXT NOT NULL REFERENCES shops(id) ON DELETE CASCADE, "
+                    "number TEXT NOT NULL, "
+                    "customer_id TEXT NOT NULL REFERENCES customers(id), "
+                    "client_request_id TEXT NOT NULL, "
+                    "state TEXT NOT NULL, "
+                    "fulfilment TEXT NOT NULL CHECK (fulfilment IN ('delivery', 'pickup', 'in_store')), "
+                    "payment_method TEXT NOT NULL "
+                    "CHECK (payment_method IN ('wechat_pay', 'balance', 'cash_on_delivery')), "
+                    "goods_fen BIGINT NOT NULL CHECK (goods_fen >= 0), "
+                    "discount_fen BIGINT NOT NULL DEFAULT 0 CHECK (discount_fen >= 0), "
+                    "delivery_fee_fen BIGINT NOT NULL DEFAULT 0 CHECK (delivery_fee_fen >= 0), "
+                    "payable_fen BIGINT NOT NULL CHECK (payable_fen >= 0), "
+                    "paid_fen BIGINT NOT NULL DEFAULT 0 CHECK (paid_fen >= 0), "
+                    "refunded_fen BIGINT NOT NULL DEFAULT 0 CHECK (refunded_fen >= 0 AND refunded_fen <= paid_fen), "
+                    "customer_nickname TEXT NOT NULL DEFAULT '', "
+                    "contact_name TEXT NOT NULL DEFAULT '', "
+                    "contact_phone TEXT NOT NULL DEFAULT '', "
+                    "address TEXT NOT NULL DEFAULT '', "
+                    "pickup_code TEXT NOT NULL DEFAULT '', "
+                    "appointment_at_ms BIGINT NOT NULL DEFAULT 0, "
+                    "buyer_note TEXT NOT NULL DEFAULT '', "
+                    "merchant_remark TEXT NOT NULL DEFAULT '', "
+                    "custom_fields TEXT NOT NULL DEFAULT '[]', "
+                    "carrier TEXT NOT NULL DEFAULT '', "
+                    "tracking_no TEXT NOT NULL DEFAULT '', "
+                    "state_before_refund TEXT NOT NULL DEFAULT '', "
+                    "refund_reason TEXT NOT NULL DEFAULT '', "
+                    "placed_at_ms BIGINT NOT NULL, "
+                    "paid_at_ms BIGINT NOT NULL DEFAULT 0, "
+                    "completed_at_ms BIGINT NOT NULL DEFAULT 0, "
+                    "close_at_ms BIGINT NOT NULL DEFAULT 0, "
+                    "auto_complete_at_ms BIGINT NOT NULL DEFAULT 0, "
+                    "version BIGINT NOT NULL, "
+                    "updated_at_ms BIGINT NOT NULL, "
+                    "UNIQUE (shop_id, number), "
+                    "UNIQUE (shop_id, customer_id, client_request_id))"),
+                QStringLiteral("CREATE INDEX orders_shop_version ON orders (shop_id, version, id)"),
+                QStringLiteral("CREATE INDEX orders_customer ON orders (customer_id, placed_at_ms, id)"),
+                QStringLiteral("CREATE INDEX orders_shop_placed ON orders (shop_id, placed_at_ms, id)"),
+                // The timer job's two walks, partial so they stay small.
+                QStringLiteral("CREATE INDEX orders_close_due ON orders (close_at_ms) "
+                               "WHERE state = 'pending_payment'"),
+                QStringLiteral("CREATE INDEX orders_complete_due ON orders (auto_complete_at_ms) "
+                               "WHERE state = 'shipped'"),
+                // The lines, snapshots of the catalog at checkout. discount_fen: this line's share of the order's
+                // discount (largest remainder, xd::Pricing). refunded_quantity: pieces paid back by partial refunds.
+                QStringLiteral("CREATE TABLE order_items ("
+                               "id TEXT PRIMARY KEY, "
+                               "order_id TEXT NOT NULL REFERENCES orders(id) ON DELETE CASCADE, "
+                               "shop_id TEXT NOT NULL, "
+                               "position INTEGER NOT NULL, "
+                               "product_id TEXT NOT NULL, "
+                               "sku_id TEXT NOT NULL, "
+                               "product_name TEXT NOT NULL, "
+                               "sku_label TEXT NOT NULL DEFAULT '', "
+                               "image TEXT NOT NULL DEFAULT '', "
+                               "unit_price_fen BIGINT NOT NULL CHECK (unit_price_fen >= 0), "
+                               "quantity INTEGER NOT NULL CHECK (quantity > 0), "
+                               "line_total_fen BIGINT NOT NULL CHECK (line_total_fen >= 0), "
+                               "discount_fen BIGINT NOT NULL DEFAULT 0 CHECK (discount_fen >= 0), "
+                               "refunded_quantity INTEGER NOT NULL DEFAULT 0 CHECK (refunded_quantity >= 0), "
+                               "UNIQUE (order_id, position))"),
+                QStringLiteral("CREATE INDEX order_items_sku ON order_items (sku_id)"),
+                // Append-only history: every transition (and remark, partial refund, payment anomaly) of an order.
+                // Rows are inserted, never updated or deleted (no code path does; docs/orders.md). seq counts from 1
+                // per order. actor_kind: customer | staff | system | payment; actor_id: the customer or staff id, ''
+                // for the timer and WeChat Pay. amount_fen: money moved by this step (payment, refund), else 0.
+                QStringLiteral(
+                    "CREATE TABLE order_events ("
+                    "id TEXT PRIMARY KEY, "
+                    "order_id TEXT NOT NULL REFERENCES orders(id) ON DELETE CASCADE, "
+                    "shop_id TEXT NOT NULL, "
+                    "seq INTEGER NOT NULL, "
+                    "action TEXT NOT NULL, "
+                    "from_state TEXT NOT NULL, "
+                    "to_state TEXT NOT NULL, "
+                    "actor_kind TEXT NOT NULL CHECK (actor_kind IN ('customer', 'staff', 'system', 'payment')), "
+                    "actor_id TEXT NOT NULL DEFAULT '', "
+                    "note TEXT NOT NULL DEFAULT '', "
+                    "amount_fen BIGINT NOT NULL DEFAULT 0, "
+                    "at_ms BIGINT NOT NULL, "
+                    "UNIQUE (order_id, seq))"),
+                // Human-readable order numbers: the last sequence used per shop and local day ("261125").
+                QStringLiteral("CREATE TABLE order_number_counters ("
+                               "shop_id TEXT NOT NULL REFERENCES shops(id) ON DELETE CASCADE, "
+                               "day TEXT NOT NULL, "
+                               "last_seq INTEGER NOT NULL, "
+                               "PRIMARY KEY (shop_id, day))"),
+                // A customer's cart, kept whole on the server (GET/PUT me/cart): items is the JSON array
+                // [{skuId, quantity}] of live SKUs of the shop when it was saved (at most 100 lines, one per SKU).
+                QStringLiteral("CREATE TABLE carts ("
+                               "customer_id TEXT PRIMARY KEY REFERENCES customers(id) ON DELETE CASCADE, "
+                               "shop_id TEXT NOT NULL REFERENCES shops(id) ON DELETE CASCADE, "
+                               "items TEXT NOT NULL DEFAULT '[]', "
+                               "updated_at_ms BIGINT NOT NULL)"),
+            },
+        },
+        db::Migration{
+            11,
+            QStringLiteral("payments and refunds"),
+            {
+                // One attempt to take an order's money through WeChat Pay (JSAPI), docs/payments.md. out_trade_no is
+                // ours (32 hex characters, the idempotency key WeChat knows the attempt by); transaction_id is
+                // WeChat's, set when it reports success, UNIQUE when set so a repeated notification cannot count
+                // twice. state: created (prepay made, not paid) | succeeded (WeChat has the money) | closed (closed
+                // at WeChat, no money) | failed. applied = 1: this payment moved the order to paid (at most one per
+                // order); a succeeded payment with applied = 0 is money we did not accept (anomaly, refunded).
+                // app_id/mch_id/payer_openid: as sent to WeChat, checked against the notification. prepay_id stays
+                // valid for 2 hours at WeChat (prepay_expires_at_ms: reuse it until a little before). The query job
+                // walks created rows by next_query_at_ms (backing off by query_attempts).
+                QStringLiteral("CREATE TABLE payments ("
+                               "id TEXT PRIMARY KEY, "
+                               "shop_id TEXT NOT NULL REFERENCES shops(id) ON DELETE CASCADE, "
+                               "order_id TEXT NOT NULL REFERENCES orders(id) ON DELETE CASCADE, "
+                               "out_trade_no TEXT NOT NULL UNIQUE, "
+                               "transaction_id TEXT NOT NULL DEFAULT '', "
+                               "app_id TEXT NOT NULL, "
+                               "mch_id TEXT NOT NULL, "
+                               "payer_openid TEXT NOT NULL, "
+                               "amount_fen BIGINT NOT NULL CHECK (amount_fen > 0), "
+                               "state TEXT NOT NULL CHECK (state IN ('created', 'succeeded', 'closed', 'failed')), "
+                               "applied SMALLINT NOT NULL DEFAULT 0 CHECK (applied IN (0, 1)), "
+                               "prepay_id TEXT NOT NULL DEFAULT '', "
+                               "prepay_expires_at_ms BIGINT NOT NULL DEFAULT 0, "
+                               "next_query_at_ms BIGINT NOT NULL DEFAULT 0, "
+                               "query_attempts INTEGER NOT NULL DEFAULT 0, "
+                               "last_error TEXT NOT NULL DEFAULT '', "
+                               "created_at_ms BIGINT NOT NULL, "
+                               "updated_at_ms BIGINT NOT NULL, "
+                               "succeeded_at_ms BIGINT NOT NULL DEFAULT 0)"),
+                QStringLiteral("CREATE UNIQUE INDEX payments_transaction ON payments (transaction_id) "
+                               "WHERE transaction_id <> ''"),
+                // At most one open attempt and at most one accepted payment per order, enforced by the database.
+                QStringLiteral("CREATE UNIQUE INDEX payments_one_open ON payments (order_id) WHERE state = 'created'"),
+                QStringLiteral("CREATE UNIQUE INDEX payments_one_applied ON payments (order_id) WHERE applied = 1"),
+                QStringLiteral("CREATE INDEX payments_order ON payments (order_id, created_at_ms)"),
+                QStringLiteral(
+                    "CREATE INDEX payments_query_due ON payments (next_query_at_ms) WHERE state = 'created'"),
+                // Money paid back. method: wechat_pay (sent by the refund dispatcher, against payment_id) |
+                // cash_on_delivery (paid back by hand: state manual, payment_id ''). out_refund_no is ours (the
+                // idempotency key at WeChat: resending the same number never refunds twice); refund_id is WeChat's,
+                // UNIQUE when set. state: pending (to send) | processing (WeChat accepted it) | succeeded | failed
+                // | manual. requested_by: staff id, "customer:<id>" or "system". The dispatcher walks pending and
+                // processing rows by next_attempt_at_ms (backing off by attempts on transport failures).
+                QStringLiteral("CREATE TABLE refunds ("
+                               "id TEXT PRIMARY KEY, "
+                               "shop_id TEXT NOT NULL REFERENCES shops(id) ON DELETE CASCADE, "
+                               "order_id TEXT NOT NULL REFERENCES orders(id) ON DELETE CASCADE, "
+                               "payment_id TEXT NOT NULL DEFAULT '', "
+                               "method TEXT NOT NULL CHECK (method IN ('wechat_pay', 'cash_on_delivery')), "
+                               "out_refund_no TEXT NOT NULL UNIQUE, "
+                               "refund_id TEXT NOT NULL DEFAULT '', "
+                               "amount_fen BIGINT NOT NULL CHECK (amount_fen > 0), "
+                               "reason TEXT NOT NULL DEFAULT '', "
+                               "state TEXT NOT NULL "
+                               "CHECK (state IN ('pending', 'processing', 'succeeded', 'failed', 'manual')), "
+                               "requested_by TEXT NOT NULL, "
+                               "attempts INTEGER NOT NULL DEFAULT 0, "
+                               "next_attempt_at_ms BIGINT NOT NULL DEFAULT 0, "
+                               "last_error TEXT NOT NULL DEFAULT '', "
+                               "created_at_ms BIGINT NOT NULL, "
+                               "updated_at_ms BIGINT NOT NULL, "
+                               "succeeded_at_ms BIGINT NOT NULL DEFAULT 0)"),
+                QStringLiteral("CREATE UNIQUE INDEX refunds_refund_id ON refunds (refund_id) WHERE refund_id <> ''"),
+                QStringLiteral("CREATE INDEX refunds_order ON refunds (order_id, created_at_ms)"),
+                QStringLiteral("CREATE INDEX refunds_due ON refunds (next_attempt_at_ms) "
+                               "WHERE state IN ('pending', 'processing')"),
+                // What WeChat Pay told us that we did not accept: amount_mismatch, paid_after_close, refund_failed,
+                // ... (docs/payments.md). detail: JSON (amounts, transaction id; never keys). dedupe_key makes a
+                // repeated notification record its anomaly once. Append-only.
+                QStringLiteral("CREATE TABLE payment_anomalies ("
+                               "id TEXT PRIMARY KEY, "
+                               "shop_id TEXT NOT NULL REFERENCES shops(id) ON DELETE CASCADE, "
+                               "order_id TEXT NOT NULL, "
+                               "kind TEXT NOT NULL, "
+                               "detail TEXT NOT NULL DEFAULT '{}', "
+                               "dedupe_key TEXT NOT NULL UNIQUE, "
+                               "at_ms BIGINT NOT NULL)"),
+                QStringLiteral("CREATE INDEX payment_anomalies_shop_at ON payment_anomalies (shop_id, at_ms)"),
+            },
+        },
+        db::Migration{
+            12,
+            QStringLiteral("reviews"),
+            {
+                // One review per order line (docs/reviews.md), written by the customer once the order is completed;
+                // UNIQUE (order_item_id) makes "once" a database fact. product_id, product_name, sku_label and the
+                // customer's nickname/avatar are snapshots taken when the review is written. images: a JSON list of
+                // at most 9 image ids, each an upload of this customer (customer_images). reply: the merchant's
+                // answer ('' = none). hidden: taken off the public list and the product's rating by the merchant.
+                // Synced as entity "review"; deleted stays 0 until a module needs to remove reviews.
+                QStringLiteral("CREATE TABLE reviews ("
+                               "id TEXT PRIMARY KEY, "
+                               "shop_id TEXT NOT NULL REFERENCES shops(id) ON DELETE CASCADE, "
+                               "order_id TEXT NOT NULL REFERENCES orders(id) ON DELETE CASCADE, "
+                               "order_item_id TEXT NOT NULL UNIQUE REFERENCES order_items(id) ON DELETE CASCADE, "
+                               "product_id TEXT NOT NULL, "
+                               "product_name TEXT NOT NULL DEFAULT '', "
+                               "sku_label TEXT NOT NULL DEFAULT '', "
+                               "customer_id TEXT NOT NULL REFERENCES customers(id), "
+                               "customer_nickname TEXT NOT NULL DEFAULT '', "
+                               "customer_avatar TEXT NOT NULL DEFAULT '', "
+                               "rating SMALLINT NOT NULL CHECK (rating BETWEEN 1 AND 5), "
+                               "text TEXT NOT NULL DEFAULT '', "
+                               "images TEXT NOT NULL DEFAULT '[]', "
+                               "reply TEXT NOT NULL DEFAULT '', "
+                               "replied_at_ms BIGINT NOT NULL DEFAULT 0, "
+                               "replied_by TEXT, "
+                               "hidden SMALLINT NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1)), "
+                               "version BIGINT NOT NULL, "
+                               "deleted SMALLINT NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)), "
+                               "created_at_ms BIGINT NOT NULL, "
+                               "updated_at_ms BIGINT NOT NULL)"),
+                QStringLiteral("CREATE INDEX reviews_shop_version_id ON reviews (shop_id, version, id)"),
+                // The product page's list: visible reviews, newest first (partial, so hidden rows cost nothing).
+                QStringLiteral(
+                    "CREATE INDEX reviews_product_visible ON reviews (shop_id, product_id, created_at_ms, id) "
+                    "WHERE deleted = 0 AND hidden = 0"),
+                // The merchant's list, newest first; and "is this order reviewed yet".
+                QStringLiteral("CREATE INDEX reviews_shop_created ON reviews (shop_id, created_at_ms, id) "
+                               "WHERE deleted = 0"),
+                QStringLiteral("CREATE INDEX reviews_order ON reviews (order_id)"),
+                // A product's rating over its visible reviews, kept in the same transaction as every review write
+                // (post, hide, show), so the product page reads one row: count, sum and the count per star.
+                // The average is derived in integers (averageTenths, docs/reviews.md), never stored as a float.
+                QStringLiteral("CREATE TABLE product_ratings ("
+                               "product_id TEXT PRIMARY KEY, "
+                               "shop_id TEXT NOT NULL REFERENCES shops(id) ON DELETE CASCADE, "
+                               "review_count BIGINT NOT NULL DEFAULT 0 CHECK (review_count >= 0), "
+                               "rating_sum BIGINT NOT NULL DEFAULT 0 CHECK (rating_sum >= 0), "
+                               "star1 BIGINT NOT NULL DEFAULT 0 CHECK (star1 >= 0), "
+                               "star2 BIGINT NOT NULL DEFAULT 0 CHECK (star2 >= 0), "
+                               "star3 BIGINT NOT NULL DEFAULT 0 CHECK (star3 >= 0), "
+                               "star4 BIGINT NOT NULL DEFAULT 0 CHECK (star4 >= 0), "
+                               "star5 BIGINT NOT NULL DEFAULT 0 CHECK (star5 >= 0))"),
+                // Which customer uploaded which image (POST /api/v1/shops/{shopId}/me/images): a review may show
+                // only its author's uploads; created_at_ms counts the daily upload limit. The image row itself is
+                // an ordinary shop image (ImageStore); `images gc` removing it removes this link too.
+                QStringLiteral("CREATE TABLE customer_images ("
+                               "customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE, "
+                               "image_id TEXT NOT NULL REFERENCES images(id) ON DELETE CASCADE, "
+                               "shop_id TEXT NOT NULL, "
+                               "created_at_ms BIGINT NOT NULL, "
+                               "PRIMARY KEY (customer_id, image_id))"),
+                QStringLiteral("CREATE INDEX customer_images_recent ON customer_images (customer_id, created_at_ms)"),
             },
         },
     };

@@ -19,6 +19,8 @@ private slots:
     void configFile_unknownKey_isRejected();
     void help_documentsEveryFlagAndKey();
     void imagesGc_parsesShopDryRunAndGrace();
+    void wechatBases_defaultsFileAndFlags();
+    void orderTimerInterval_defaultFileAndFlag();
 
 private:
     QString writeConfig(const QByteArray& text);
@@ -92,11 +94,15 @@ void tst_ServerConfig::badInput_isRejectedWithAClearMessage_data()
     QTest::newRow("stray argument") << QStringList{QStringLiteral("serve-now")} << QStringLiteral("serve-now");
     QTest::newRow("missing config") << QStringList{QStringLiteral("--config"), QStringLiteral("/no/such/file.ini")}
                                     << QStringLiteral("/no/such/file.ini");
-    QTest::newRow("negative grace") << QStringList{QStringLiteral("images"), QStringLiteral("gc"),
-                                                   QStringLiteral("--grace-hours"), QStringLiteral("-1")}
+    QTest::newRow("negative grace") << QStringList{QStringLiteral("images"),
+                                                   QStringLiteral("gc"),
+                                                   QStringLiteral("--grace-hours"),
+                                                   QStringLiteral("-1")}
                                     << QStringLiteral("--grace-hours");
-    QTest::newRow("grace not a number") << QStringList{QStringLiteral("images"), QStringLiteral("gc"),
-                                                       QStringLiteral("--grace-hours"), QStringLiteral("1.5")}
+    QTest::newRow("grace not a number") << QStringList{QStringLiteral("images"),
+                                                       QStringLiteral("gc"),
+                                                       QStringLiteral("--grace-hours"),
+                                                       QStringLiteral("1.5")}
                                         << QStringLiteral("--grace-hours");
 }
 
@@ -148,6 +154,41 @@ void tst_ServerConfig::help_documentsEveryFlagAndKey()
     }
 }
 
+// Where WeChat's login and Pay APIs are: production defaults, the [wechat] keys, the flags over them, bad URLs.
+void tst_ServerConfig::wechatBases_defaultsFileAndFlags()
+{
+    auto defaults = parseCommandLine({QStringLiteral("syncserver")});
+    QVERIFY(defaults);
+    QCOMPARE(defaults->config.wechatApiBase, QUrl(QStringLiteral("https://api.weixin.qq.com")));
+    QCOMPARE(defaults->config.wechatPayBase, QUrl(QStringLiteral("https://api.mch.weixin.qq.com")));
+    const QString path =
+        writeConfig("[wechat]\napi_base = http://127.0.0.1:9001/wx\npay_base = http://127.0.0.1:9002\n");
+    auto fromFile = parseCommandLine({QStringLiteral("syncserver"), QStringLiteral("--config"), path});
+    QVERIFY2(fromFile, qPrintable(fromFile ? QString() : fromFile.error().message));
+    QCOMPARE(fromFile->config.wechatApiBase, QUrl(QStringLiteral("http://127.0.0.1:9001/wx")));
+    QCOMPARE(fromFile->config.wechatPayBase, QUrl(QStringLiteral("http://127.0.0.1:9002")));
+    auto flags = parseCommandLine({QStringLiteral("syncserver"),
+                                   QStringLiteral("--config"),
+                                   path,
+                                   QStringLiteral("--wechat-api-base"),
+                                   QStringLiteral("http://127.0.0.1:7000")});
+    QVERIFY(flags);
+    QCOMPARE(flags->config.wechatApiBase, QUrl(QStringLiteral("http://127.0.0.1:7000")));
+    QCOMPARE(flags->config.wechatPayBase, QUrl(QStringLiteral("http://127.0.0.1:9002")));
+    for (const char* bad : {"ftp://x.example", "/relative", "https://x.example/?secret=1", "not a url"}) {
+        auto refused = parseCommandLine(
+            {QStringLiteral("syncserver"), QStringLiteral("--wechat-pay-base"), QString::fromLatin1(bad)});
+        QVERIFY2(!refused, bad);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("--wechat-pay-base")),
+                 qPrintable(refused.error().message));
+    }
+    QVERIFY(!parseCommandLine(
+        {QStringLiteral("syncserver"), QStringLiteral("--config"), writeConfig("[wechat]\napi_base = gopher://x\n")}));
+    auto help = parseCommandLine({QStringLiteral("syncserver"), QStringLiteral("--help")});
+    for (const char* needle : {"--wechat-api-base", "--wechat-pay-base", "[wechat]", "api_base =", "pay_base ="})
+        QVERIFY2(help->helpText.contains(QLatin1String(needle)), needle);
+}
+
 void tst_ServerConfig::imagesGc_parsesShopDryRunAndGrace()
 {
     auto defaults = parseCommandLine({QStringLiteral("syncserver"), QStringLiteral("images"), QStringLiteral("gc")});
@@ -168,6 +209,29 @@ void tst_ServerConfig::imagesGc_parsesShopDryRunAndGrace()
     QCOMPARE(given->admin.shop, QStringLiteral("茶饮小铺"));
     QVERIFY(given->admin.dryRun);
     QCOMPARE(given->admin.graceHours, 0);
+}
+
+void tst_ServerConfig::orderTimerInterval_defaultFileAndFlag()
+{
+    auto defaults = parseCommandLine({QStringLiteral("syncserver")});
+    QVERIFY(defaults);
+    QCOMPARE(defaults->config.orderTimerIntervalMs, 15'000);
+    const QString path = writeConfig("[orders]\ntimer_interval_ms = 2000\n");
+    auto fromFile = parseCommandLine({QStringLiteral("syncserver"), QStringLiteral("--config"), path});
+    QVERIFY2(fromFile, qPrintable(fromFile ? QString() : fromFile.error().message));
+    QCOMPARE(fromFile->config.orderTimerIntervalMs, 2000);
+    auto flag = parseCommandLine({QStringLiteral("syncserver"),
+                                  QStringLiteral("--config"),
+                                  path,
+                                  QStringLiteral("--order-timer-interval-ms"),
+                                  QStringLiteral("500")});
+    QVERIFY(flag);
+    QCOMPARE(flag->config.orderTimerIntervalMs, 500);
+    QVERIFY(!parseCommandLine(
+        {QStringLiteral("syncserver"), QStringLiteral("--order-timer-interval-ms"), QStringLiteral("0")}));
+    auto help = parseCommandLine({QStringLiteral("syncserver"), QStringLiteral("--help")});
+    QVERIFY(help->helpText.contains(QLatin1String("--order-timer-interval-ms")));
+    QVERIFY(help->helpText.contains(QLatin1String("timer_interval_ms =")));
 }
 
 QTEST_GUILESS_MAIN(tst_ServerConfig)

@@ -89,7 +89,26 @@ Result<Database> tst_Storage::openDatabase(const QString& purpose) const
 
 void tst_Storage::dropEverything(const Database& database)
 {
-    for (const char* table : {"view_events",
+    // Children before parents (foreign keys), newest migrations first.
+    for (const char* table : {"customer_images",
+                              "product_ratings",
+                              "reviews",
+                              "payment_anomalies",
+                              "refunds",
+                              "payments",
+                              "carts",
+                              "order_number_counters",
+                              "order_events",
+                              "order_items",
+                              "orders",
+                              "order_settings",
+                              "sms_sends",
+                              "sms_codes",
+                              "shop_wechat",
+                              "customer_addresses",
+                              "customer_sessions",
+                              "customers",
+                              "view_events",
                               "articles",
                               "product_search_grams",
                               "product_skus",

@@ -32,7 +32,8 @@ const QList<OrderAction> allActions{OrderAction::Pay,
                                     OrderAction::RequestRefund,
                                     OrderAction::WithdrawRefund,
                                     OrderAction::Refund,
-                                    OrderAction::RejectRefund};
+                                    OrderAction::RejectRefund,
+                                    OrderAction::PartialRefund};
 const QList<OrderActor> allActors{OrderActor::Customer,
                                   OrderActor::MerchantOwner,
                                   OrderActor::MerchantClerk,
@@ -83,7 +84,8 @@ QString rowText(const OrderTransition& t)
 {
     static const QStringList stock{
         QStringLiteral("-"), QStringLiteral("return"), QStringLiteral("return if not handed over")};
-    static const QStringList money{QStringLiteral("-"), QStringLiteral("in"), QStringLiteral("out")};
+    static const QStringList money{
+        QStringLiteral("-"), QStringLiteral("in"), QStringLiteral("out"), QStringLiteral("part out")};
     return QStringList{orderStateName(t.from),
                        orderActionName(t.action),
                        t.toPrevious ? QStringLiteral("(state before the request)") : orderStateName(t.to),
@@ -112,6 +114,7 @@ private slots:
     void refund_rejectAndWithdrawReturnToPriorState();
     void refund_stockReturnedOnlyWhenGoodsStillInShop();
     void refund_missingOrImpossiblePriorStateIsRejected();
+    void partialRefund_keepsTheStateOrAnswersTheRequest_ownerOnly_codOnlyOnceCollected();
     void allowedActions_matchResolveAndShowTheRightButtons();
     void finalStates_haveNoActions();
     void paths_onlineDeliveryCodPickupInStore();
@@ -344,6 +347,9 @@ void tst_OrderState::money_movesOnlyOnPayCollectCancelPaidAndRefund()
             QVERIFY2(t.money == MoneyEffect::In, qPrintable(where));
         else if (t.action == OrderAction::Refund)
             QVERIFY2(t.money == MoneyEffect::Out, qPrintable(where));
+        else if (t.action == OrderAction::PartialRefund)
+            QVERIFY2(t.money == MoneyEffect::PartOut && t.actors == (1u << unsigned(OrderActor::MerchantOwner)),
+                     qPrintable(where));
         else if (t.action == OrderAction::Cancel) // paid online: the cancellation pays it back
             QVERIFY2((t.money == MoneyEffect::Out) ==
                          (has(t.payments, PaymentMethod::Online) && t.from != OrderState::PendingPayment),
@@ -351,7 +357,7 @@ void tst_OrderState::money_movesOnlyOnPayCollectCancelPaidAndRefund()
         else
             QVERIFY2(t.money == MoneyEffect::None, qPrintable(where));
         // Money out is never a clerk's.
-        if (t.money == MoneyEffect::Out)
+        if (t.money == MoneyEffect::Out || t.money == MoneyEffect::PartOut)
             QVERIFY2(!has(t.actors, OrderActor::MerchantClerk), qPrintable(where));
     }
 }
@@ -420,13 +426,68 @@ void tst_OrderState::refund_missingOrImpossiblePriorStateIsRejected()
         context(owner, FulfilmentMode::Delivery, PaymentMethod::Online, OrderState::Refunded),
     };
     for (const TransitionContext& c : bad) {
-        for (OrderAction a : {OrderAction::Refund, OrderAction::RejectRefund}) {
+        for (OrderAction a : {OrderAction::Refund, OrderAction::RejectRefund, OrderAction::PartialRefund}) {
             const auto r = OrderStateMachine::apply(OrderState::RefundRequested, a, c);
             QVERIFY(!r.ok());
             QCOMPARE(r.error().code, ErrorCode::InvalidArgument);
         }
         QVERIFY(OrderStateMachine::allowedActions(OrderState::RefundRequested, c).isEmpty());
     }
+}
+
+void tst_OrderState::partialRefund_keepsTheStateOrAnswersTheRequest_ownerOnly_codOnlyOnceCollected()
+{
+    using S = OrderState;
+    using M = FulfilmentMode;
+    using P = PaymentMethod;
+    const auto owner = [](M m, P p, std::optional<S> before = std::nullopt) {
+        return context(OrderActor::MerchantOwner, m, p, before);
+    };
+    // Online: from payment to completion the order stays where it is, money part out, no stock.
+    const QList<std::pair<S, M>> online{{S::Paid, M::Delivery},
+                                        {S::Accepted, M::Pickup},
+                                        {S::Shipped, M::Delivery},
+                                        {S::ReadyForPickup, M::Pickup},
+                                        {S::InService, M::InStore},
+                                        {S::Completed, M::InStore}};
+    for (const auto& [state, mode] : online) {
+        const auto r = OrderStateMachine::resolve(state, OrderAction::PartialRefund, owner(mode, P::Online));
+        QVERIFY2(r.ok(), qPrintable(orderStateName(state)));
+        QCOMPARE(r->to, state);
+        QCOMPARE(r->money, MoneyEffect::PartOut);
+        QVERIFY(!r->returnsStock);
+        const auto clerk = OrderStateMachine::resolve(
+            state, OrderAction::PartialRefund, context(OrderActor::MerchantClerk, mode, P::Online));
+        QCOMPARE(clerk.error().code, ErrorCode::PermissionDenied);
+    }
+    // Nothing was received yet: unpaid, cash on delivery before collection, or over.
+    for (const S state : {S::PendingPayment, S::Cancelled, S::Closed, S::Refunded}) {
+        QCOMPARE(
+            OrderStateMachine::resolve(state, OrderAction::PartialRefund, owner(M::Delivery, P::Online)).error().code,
+            ErrorCode::Conflict);
+    }
+    for (const S state : {S::CodPlaced, S::Accepted, S::Shipped}) {
+        QCOMPARE(OrderStateMachine::resolve(state, OrderAction::PartialRefund, owner(M::Delivery, P::CashOnDelivery))
+                     .error()
+                     .code,
+                 ErrorCode::Conflict);
+    }
+    QCOMPARE(
+        OrderStateMachine::resolve(S::Completed, OrderAction::PartialRefund, owner(M::Delivery, P::CashOnDelivery))->to,
+        S::Completed);
+    // A partial refund answers a refund request: back to where the order stood.
+    const auto answered = OrderStateMachine::resolve(
+        S::RefundRequested, OrderAction::PartialRefund, owner(M::Delivery, P::Online, S::Shipped));
+    QVERIFY(answered.ok());
+    QCOMPARE(answered->to, S::Shipped);
+    QCOMPARE(answered->money, MoneyEffect::PartOut);
+    QVERIFY(!answered->returnsStock);
+    QCOMPARE(OrderStateMachine::resolve(S::RefundRequested,
+                                        OrderAction::PartialRefund,
+                                        context(OrderActor::Customer, M::Delivery, P::Online, S::Shipped))
+                 .error()
+                 .code,
+             ErrorCode::PermissionDenied);
 }
 
 void tst_OrderState::allowedActions_matchResolveAndShowTheRightButtons()
@@ -451,9 +512,11 @@ void tst_OrderState::allowedActions_matchResolveAndShowTheRightButtons()
     const auto On = PaymentMethod::Online;
     const auto Cod = PaymentMethod::CashOnDelivery;
     QCOMPARE(actions(OrderState::Paid, OrderActor::MerchantClerk, D, On), QList<A>({A::Accept}));
-    QCOMPARE(actions(OrderState::Paid, OrderActor::MerchantOwner, D, On), QList<A>({A::Accept, A::Cancel}));
+    QCOMPARE(actions(OrderState::Paid, OrderActor::MerchantOwner, D, On),
+             QList<A>({A::Accept, A::Cancel, A::PartialRefund}));
     QCOMPARE(actions(OrderState::Paid, OrderActor::Customer, D, On), QList<A>({A::Cancel}));
-    QCOMPARE(actions(OrderState::Accepted, OrderActor::MerchantOwner, D, On), QList<A>({A::Ship, A::Cancel}));
+    QCOMPARE(actions(OrderState::Accepted, OrderActor::MerchantOwner, D, On),
+             QList<A>({A::Ship, A::Cancel, A::PartialRefund}));
     QCOMPARE(actions(OrderState::Accepted, OrderActor::MerchantClerk, D, On), QList<A>({A::Ship}));
     QCOMPARE(actions(OrderState::Accepted, OrderActor::MerchantClerk, FulfilmentMode::Pickup, Cod),
              QList<A>({A::ReadyForPickup, A::Cancel}));
@@ -461,7 +524,7 @@ void tst_OrderState::allowedActions_matchResolveAndShowTheRightButtons()
     QCOMPARE(actions(OrderState::Shipped, OrderActor::MerchantClerk, D, Cod), QList<A>({A::MarkCollected}));
     QCOMPARE(actions(OrderState::Shipped, OrderActor::SystemTimer, D, On), QList<A>({A::Complete}));
     QCOMPARE(actions(OrderState::RefundRequested, OrderActor::MerchantOwner, D, On),
-             QList<A>({A::Refund, A::RejectRefund}));
+             QList<A>({A::Refund, A::RejectRefund, A::PartialRefund}));
     QCOMPARE(actions(OrderState::RefundRequested, OrderActor::MerchantClerk, D, On), QList<A>());
     QCOMPARE(actions(OrderState::PendingPayment, OrderActor::PaymentNotification, D, On), QList<A>({A::Pay}));
 }

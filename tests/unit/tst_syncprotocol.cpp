@@ -125,10 +125,17 @@ void tst_SyncProtocol::syncRow_tombstoneHasNoData()
 
 void tst_SyncProtocol::permissions_clerkCannotTouchStaff_unknownIsDenied()
 {
-    for (const char* operation : {"staff.add", "staff.update", "staff.resetPassword"}) {
+    for (const char* operation : {"staff.add", "staff.update", "staff.resetPassword", "shopWechat.update"}) {
         QVERIFY(isAllowed(Role::Owner, QLatin1String(operation)));
         QVERIFY2(!isAllowed(Role::Clerk, QLatin1String(operation)), operation);
     }
+    // Money out and the order settings (fees) are the owner's; the daily order work is everyone's.
+    for (const char* operation : {"order.refund", "order.rejectRefund", "orderSettings.update"}) {
+        QVERIFY(isAllowed(Role::Owner, QLatin1String(operation)));
+        QVERIFY2(!isAllowed(Role::Clerk, QLatin1String(operation)), operation);
+    }
+    for (const char* operation : {"order.accept", "order.ship", "order.complete", "order.cancel", "order.remark"})
+        QVERIFY2(isAllowed(Role::Clerk, QLatin1String(operation)), operation);
     QVERIFY(isAllowed(Role::Clerk, QStringLiteral("shop.updateProfile")));
     QVERIFY(!isAllowed(Role::Owner, QStringLiteral("shop.dropEverything")));
     Role role = Role::Owner;

@@ -64,6 +64,9 @@ QList<OrderTransition> buildTable()
 
         row(S::Paid, A::Accept, S::Accepted, Owner | Clerk, AnyMode, Online),
         row(S::Paid, A::Cancel, S::Cancelled, Customer | Owner, AnyMode, Online, SE::Return, ME::Out),
+        // Partial refunds (the owner's goodwill: a missing item, a late delivery) keep the order where it is. Online
+        // orders from payment on; cash on delivery only once the money was collected (completed).
+        row(S::Paid, A::PartialRefund, S::Paid, Owner, AnyMode, Online, SE::None, ME::PartOut),
 
         row(S::Accepted, A::Ship, S::Shipped, Owner | Clerk, Delivery, AnyPayment),
         row(S::Accepted, A::ReadyForPickup, S::ReadyForPickup, Owner | Clerk, Pickup, AnyPayment),
@@ -71,6 +74,7 @@ QList<OrderTransition> buildTable()
         row(S::Accepted, A::Cancel, S::Cancelled, Owner, AnyMode, Online, SE::Return, ME::Out),
         row(S::Accepted, A::Cancel, S::Cancelled, Owner | Clerk, AnyMode, Cod, SE::Return),
         row(S::Accepted, A::RequestRefund, S::RefundRequested, Customer, AnyMode, Online),
+        row(S::Accepted, A::PartialRefund, S::Accepted, Owner, AnyMode, Online, SE::None, ME::PartOut),
 
         // Confirming receipt: the customer, the merchant (own delivery) or the auto-complete timer.
         row(S::Shipped, A::Complete, S::Completed, Customer | Owner | Clerk | Timer, Delivery, Online),
@@ -78,22 +82,36 @@ QList<OrderTransition> buildTable()
         // Cash on delivery refused at the door: the goods come back by hand, so no automatic stock return.
         row(S::Shipped, A::Cancel, S::Cancelled, Owner, Delivery, Cod),
         row(S::Shipped, A::RequestRefund, S::RefundRequested, Customer, Delivery, Online),
+        row(S::Shipped, A::PartialRefund, S::Shipped, Owner, Delivery, Online, SE::None, ME::PartOut),
 
         row(S::ReadyForPickup, A::Complete, S::Completed, Owner | Clerk, Pickup, Online), // pickup code checked
         row(S::ReadyForPickup, A::MarkCollected, S::Completed, Owner | Clerk, Pickup, Cod, SE::None, ME::In),
         row(S::ReadyForPickup, A::Cancel, S::Cancelled, Owner | Clerk, Pickup, Cod, SE::Return), // never collected
         row(S::ReadyForPickup, A::RequestRefund, S::RefundRequested, Customer, Pickup, Online),
+        row(S::ReadyForPickup, A::PartialRefund, S::ReadyForPickup, Owner, Pickup, Online, SE::None, ME::PartOut),
 
         row(S::InService, A::Complete, S::Completed, Owner | Clerk, InStore, Online),
         row(S::InService, A::MarkCollected, S::Completed, Owner | Clerk, InStore, Cod, SE::None, ME::In),
         row(S::InService, A::RequestRefund, S::RefundRequested, Customer, InStore, Online),
+        row(S::InService, A::PartialRefund, S::InService, Owner, InStore, Online, SE::None, ME::PartOut),
 
         // After-sales: the window (N days after completion) is a shop setting the server checks, not a state.
         row(S::Completed, A::RequestRefund, S::RefundRequested, Customer, AnyMode, AnyPayment),
+        row(S::Completed, A::PartialRefund, S::Completed, Owner, AnyMode, AnyPayment, SE::None, ME::PartOut),
 
         backRow(S::RefundRequested, A::WithdrawRefund, Customer),
         row(S::RefundRequested, A::Refund, S::Refunded, Owner, AnyMode, AnyPayment, SE::ReturnIfNotHandedOver, ME::Out),
         backRow(S::RefundRequested, A::RejectRefund, Owner),
+        // A partial refund answers the request too: the order goes back to where it was, the money part-paid.
+        OrderTransition{S::RefundRequested,
+                        A::PartialRefund,
+                        S::RefundRequested,
+                        true,
+                        Owner,
+                        AnyMode,
+                        AnyPayment,
+                        StockEffect::None,
+                        MoneyEffect::PartOut},
     };
 }
 
@@ -112,7 +130,7 @@ const std::array<std::pair<OrderState, const char*>, 12> stateNames{{
     {S::Refunded, "refunded"},
 }};
 
-const std::array<std::pair<OrderAction, const char*>, 13> actionNames{{
+const std::array<std::pair<OrderAction, const char*>, 14> actionNames{{
     {A::Pay, "pay"},
     {A::Accept, "accept"},
     {A::Ship, "ship"},
@@ -126,6 +144,7 @@ const std::array<std::pair<OrderAction, const char*>, 13> actionNames{{
     {A::WithdrawRefund, "withdraw_refund"},
     {A::Refund, "refund"},
     {A::RejectRefund, "reject_refund"},
+    {A::PartialRefund, "partial_refund"},
 }};
 
 const std::array<std::pair<OrderActor, const char*>, 5> actorNames{{

@@ -42,6 +42,7 @@ enum class OrderAction {
     WithdrawRefund,
     Refund,
     RejectRefund,
+    PartialRefund, // the owner pays part of the money back; the order keeps its state (docs/orders.md)
 };
 
 enum class OrderActor { Customer, MerchantOwner, MerchantClerk, SystemTimer, PaymentNotification };
@@ -66,7 +67,9 @@ enum class StockEffect {
     Return,               // the reserved pieces go back to the SKUs' stock
     ReturnIfNotHandedOver // refund: only when the request came before shipping / pickup / service
 };
-enum class MoneyEffect { None, In, Out }; // In: the shop receives the payable; Out: it pays it back in full
+// In: the shop receives the payable; Out: it pays back all that is left; PartOut: it pays back a part (less than
+// what is left, the amount chosen by the owner).
+enum class MoneyEffect { None, In, Out, PartOut };
 
 // One row of the transition table. Actors, modes and payment methods are bit sets (bit = 1 << enum value).
 struct OrderTransition

@@ -30,6 +30,23 @@ const QHash<QString, Who>& table()
         // ... and the shop's articles (info posts).
         {QStringLiteral("article.save"), Who::Anyone},
         {QStringLiteral("article.delete"), Who::Anyone},
+        // Reviews (docs/reviews.md): anyone answers a customer; only the owner takes a review off the product page.
+        {QStringLiteral("review.reply"), Who::Anyone},
+        {QStringLiteral("review.setHidden"), Who::OwnerOnly},
+        // Orders: owners and clerks run the daily work; the order state machine (OrderState.h) further refuses a
+        // clerk what moves money out (cancelling a paid order). Refunds and the order settings (fees) are the owner's.
+        {QStringLiteral("order.accept"), Who::Anyone},
+        {QStringLiteral("order.ship"), Who::Anyone},
+        {QStringLiteral("order.readyForPickup"), Who::Anyone},
+        {QStringLiteral("order.startService"), Who::Anyone},
+        {QStringLiteral("order.complete"), Who::Anyone},
+        {QStringLiteral("order.markCollected"), Who::Anyone},
+        {QStringLiteral("order.cancel"), Who::Anyone},
+        {QStringLiteral("order.remark"), Who::Anyone},
+        {QStringLiteral("order.refund"), Who::OwnerOnly},
+        {QStringLiteral("order.rejectRefund"), Who::OwnerOnly},
+        {QStringLiteral("orderSettings.update"), Who::OwnerOnly},
+        {QStringLiteral("shopWechat.update"), Who::OwnerOnly}, // WeChat login and Pay credentials
         {QStringLiteral("staff.add"), Who::OwnerOnly},
         {QStringLiteral("staff.update"), Who::OwnerOnly},
         {QStringLiteral("staff.resetPassword"), Who::OwnerOnly},

@@ -11,7 +11,10 @@ const QStringList& entities()
                                   QStringLiteral("shop_photo"),
                                   QStringLiteral("category"),
                                   QStringLiteral("product"),
-                                  QStringLiteral("article")};
+                                  QStringLiteral("article"),
+                                  QStringLiteral("review"),
+                                  QStringLiteral("order"),
+                                  QStringLiteral("order_settings")};
     return list;
 }
 

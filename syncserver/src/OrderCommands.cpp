@@ -1,0 +1,442 @@
+#include "OrderCommands.h"
+
+#include "OrderReader.h"
+#include "OrderTransitions.h"
+#include "PaymentRefunds.h"
+#include "xiaodian/Id.h"
+#include "xiaodian/Json.h"
+#include "xiaodian/OrderSettings.h"
+#include "xiaodian/OrderState.h"
+#include "xiaodian/db/Database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+#include <initializer_list>
+
+namespace xd::server {
+
+namespace {
+
+constexpr int MaxReasonLength = 200;
+constexpr int MaxRemarkLength = 500;
+constexpr int MaxCarrierLength = 50;
+
+Error invalid(const QString& message)
+{
+    return makeError(ErrorCode::InvalidArgument, message);
+}
+
+// Never a null QString: Qt binds it as SQL NULL, and the order columns are NOT NULL text.
+QString nonNull(const QString& text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
+Status onlyFields(const QJsonObject& args, std::initializer_list<const char*> allowed)
+{
+    for (const QString& key : args.keys()) {
+        bool known = false;
+        for (const char* name : allowed)
+            known = known || key == QLatin1String(name);
+        if (!known)
+            return invalid(QStringLiteral("unknown field '%1'").arg(key));
+    }
+    return {};
+}
+
+Result<QString> orderIdOf(const QJsonObject& args)
+{
+    auto id = Json::requireString(args, QStringLiteral("orderId"));
+    if (!id)
+        return id.error();
+    if (!Id::isValid(*id))
+        return invalid(QStringLiteral("malformed order id"));
+    return *id;
+}
+
+// Trimmed text of `minLength`..`maxLength` characters; a missing field is "" (and fails a minimum of 1).
+Result<QString> textOf(const QJsonObject& args, const QString& key, int minLength, int maxLength)
+{
+    auto text = Json::optionalString(args, key);
+    if (!text)
+        return text.error();
+    const QString trimmed = text->trimmed();
+    if (trimmed.size() < minLength || trimmed.size() > maxLength)
+        return invalid(
+            minLength > 0
+                ? QStringLiteral("field '%1' must have %2..%3 characters").arg(key).arg(minLength).arg(maxLength)
+                : QStringLiteral("field '%1' has at most %2 characters").arg(key).arg(maxLength));
+    return nonNull(trimmed);
+}
+
+// What the operations read of an order before they decide (the shop's own orders only).
+struct OrderFacts
+{
+    QString number;
+    QString state;
+    QString paymentMethod;
+    qint64 paidFen = 0;
+    qint64 refundedFen = 0;
+    QString merchantRemark;
+
+    qint64 refundable() const { return paidFen - refundedFen; }
+};
+
+Result<OrderFacts> readFacts(const CommandContext& context, const QString& orderId)
+{
+    auto row = context.database().exec(
+        QStringLiteral("SELECT number, state, payment_method, paid_fen, refunded_fen, merchant_remark FROM orders "
+                       "WHERE id = ? AND shop_id = ?"),
+        {orderId, context.actor().shopId});
+    if (!row)
+        return row.error();
+    if (!row->next())
+        return makeError(ErrorCode::NotFound, QStringLiteral("no such order"));
+    return OrderFacts{row->value(0).toString(),
+                      row->value(1).toString(),
+                      row->value(2).toString(),
+                      row->value(3).toLongLong(),
+                      row->value(4).toLongLong(),
+                      row->value(5).toString()};
+}
+
+// One step of the state machine at this operation's version, as the signed-in staff member (owner or clerk).
+Result<OrderTransitionResult> step(CommandContext& context, const OrderFacts& facts, OrderTransitionRequest request)
+{
+    auto version = context.version();
+    if (!version)
+        return version.error();
+    const Actor& actor = context.actor();
+    request.shopId = actor.shopId;
+    request.by =
+        OrderActorRef{actor.role == Role::Owner ? OrderActor::MerchantOwner : OrderActor::MerchantClerk, actor.staffId};
+    request.version = *version;
+    request.note = nonNull(request.note);
+    request.carrier = nonNull(request.carrier);
+    request.trackingNo = nonNull(request.trackingNo);
+    request.pickupCode = nonNull(request.pickupCode);
+    auto moved = applyOrderTransition(context.database(), context.clock(), request);
+    if (!moved)
+        return moved.error();
+    const QString action = orderActionName(request.action);
+    context.orderTransitioned(request.orderId, action);
+    context.setAuditDetail(
+        QStringLiteral("order %1 %2 %3→%4%5")
+            .arg(facts.number,
+                 action,
+                 orderStateName(moved->from),
+                 orderStateName(moved->to),
+                 request.amountFen > 0 ? QStringLiteral(" %1 fen").arg(request.amountFen) : QString()));
+    return moved;
+}
+
+// Money back to the customer: recorded with the order's decision in this transaction, moved later by the refund
+// dispatcher (WeChat Pay), or by hand at the counter (cash on delivery).
+Status queueMoneyBack(CommandContext& context, const QString& orderId, qint64 amountFen, const QString& reason)
+{
+    if (amountFen <= 0)
+        return {};
+    return queueRefund(context.database(),
+                       context.clock(),
+                       context.actor().shopId,
+                       orderId,
+                       amountFen,
+                       reason,
+                       context.actor().staffId);
+}
+
+// The operations that only move the state: {orderId} and nothing else.
+template <OrderAction Action> Status plainStep(CommandContext& context, const QJsonObject& args)
+{
+    if (const Status fields = onlyFields(args, {"orderId"}); !fields)
+        return fields;
+    auto orderId = orderIdOf(args);
+    if (!orderId)
+        return orderId.error();
+    auto facts = readFacts(context, *orderId);
+    if (!facts)
+        return facts.error();
+    OrderTransitionRequest request;
+    request.orderId = *orderId;
+    request.action = Action;
+    auto moved = step(context, *facts, request);
+    if (!moved)
+        return moved.error();
+    return {};
+}
+
+Status shipOrder(CommandContext& context, const QJsonObject& args)
+{
+    if (const Status fields = onlyFields(args, {"orderId", "carrier", "trackingNo"}); !fields)
+        return fields;
+    auto orderId = orderIdOf(args);
+    if (!orderId)
+        return orderId.error();
+    auto carrier = textOf(args, QStringLiteral("carrier"), 1, MaxCarrierLength);
+    if (!carrier)
+        return carrier.error();
+    auto trackingNo = textOf(args, QStringLiteral("trackingNo"), 0, MaxCarrierLength);
+    if (!trackingNo)
+        return trackingNo.error();
+    auto facts = readFacts(context, *orderId);
+    if (!facts)
+        return facts.error();
+    OrderTransitionRequest request;
+    request.orderId = *orderId;
+    request.action = OrderAction::Ship;
+    request.carrier = *carrier;
+    request.trackingNo = *trackingNo;
+    auto moved = step(context, *facts, request);
+    if (!moved)
+        return moved.error();
+    return {};
+}
+
+Status completeOrder(CommandContext& context, const QJsonObject& args)
+{
+    if (const Status fields = onlyFields(args, {"orderId", "pickupCode"}); !fields)
+        return fields;
+    auto orderId = orderIdOf(args);
+    if (!orderId)
+        return orderId.error();
+    auto code = textOf(args, QStringLiteral("pickupCode"), 0, 20);
+    if (!code)
+        return code.error();
+    auto facts = readFacts(context, *orderId);
+    if (!facts)
+        return facts.error();
+    OrderTransitionRequest request;
+    request.orderId = *orderId;
+    request.action = OrderAction::Complete;
+    request.pickupCode = *code;
+    auto moved = step(context, *facts, request);
+    if (!moved)
+        return moved.error();
+    return {};
+}
+
+Status cancelOrder(CommandContext& context, const QJsonObject& args)
+{
+    if (const Status fields = onlyFields(args, {"orderId", "reason"}); !fields)
+        return fields;
+    auto orderId = orderIdOf(args);
+    if (!orderId)
+        return orderId.error();
+    auto reason = textOf(args, QStringLiteral("reason"), 1, MaxReasonLength);
+    if (!reason)
+        return reason.error();
+    auto facts = readFacts(context, *orderId);
+    if (!facts)
+        return facts.error();
+    OrderTransitionRequest request;
+    request.orderId = *orderId;
+    request.action = OrderAction::Cancel;
+    request.note = *reason;
+    request.amountFen = facts->refundable(); // what a cancelled paid order pays back (the event's amount)
+    auto moved = step(context, *facts, request);
+    if (!moved)
+        return moved.error();
+    // A paid order cancelled pays everything that is left back (the table's money "out"); an unpaid or uncollected
+    // one has nothing to pay back.
+    return queueMoneyBack(context, *orderId, facts->refundable(), *reason);
+}
+
+// order.refund {orderId, amountFen, reason}: the whole rest (paid - refunded) is the table's `refund` (it answers a
+// refund request: refunded); less is a `partial_refund` (the order keeps its state, or goes back to where it was if
+// a refund was requested). Never more than the rest.
+Status refundOrder(CommandContext& context, const QJsonObject& args)
+{
+    if (const Status fields = onlyFields(args, {"orderId", "amountFen", "reason"}); !fields)
+        return fields;
+    auto orderId = orderIdOf(args);
+    if (!orderId)
+        return orderId.error();
+    auto amount = Json::requireInt64(args, QStringLiteral("amountFen"));
+    if (!amount)
+        return amount.error();
+    auto reason = textOf(args, QStringLiteral("reason"), 1, MaxReasonLength);
+    if (!reason)
+        return reason.error();
+    auto facts = readFacts(context, *orderId);
+    if (!facts)
+        return facts.error();
+    const qint64 refundable = facts->refundable();
+    if (*amount > refundable)
+        return invalid(QStringLiteral("at most %1 fen of this order can be paid back (received %2, paid back %3)")
+                           .arg(refundable)
+                           .arg(facts->paidFen)
+                           .arg(facts->refundedFen));
+    if (*amount < 0 || (*amount == 0 && refundable > 0))
+        return invalid(QStringLiteral("field 'amountFen' must be 1..%1").arg(refundable));
+    const bool full = *amount == refundable;
+    if (full && facts->state != orderStateName(OrderState::RefundRequested))
+        return makeError(ErrorCode::Conflict,
+                         QStringLiteral("a full refund answers the customer's refund request; before shipping cancel "
+                                        "the order instead, or refund less than %1 fen")
+                             .arg(refundable));
+    OrderTransitionRequest request;
+    request.orderId = *orderId;
+    request.action = full ? OrderAction::Refund : OrderAction::PartialRefund;
+    request.amountFen = *amount;
+    request.note = *reason;
+    auto moved = step(context, *facts, request);
+    if (!moved)
+        return moved.error();
+    return queueMoneyBack(context, *orderId, *amount, *reason);
+}
+
+Status rejectRefund(CommandContext& context, const QJsonObject& args)
+{
+    if (const Status fields = onlyFields(args, {"orderId", "note"}); !fields)
+        return fields;
+    auto orderId = orderIdOf(args);
+    if (!orderId)
+        return orderId.error();
+    // The customer reads why: a rejection always says so.
+    auto note = textOf(args, QStringLiteral("note"), 1, MaxReasonLength);
+    if (!note)
+        return note.error();
+    auto facts = readFacts(context, *orderId);
+    if (!facts)
+        return facts.error();
+    OrderTransitionRequest request;
+    request.orderId = *orderId;
+    request.action = OrderAction::RejectRefund;
+    request.note = *note;
+    auto moved = step(context, *facts, request);
+    if (!moved)
+        return moved.error();
+    return {};
+}
+
+// The merchant's own note on an order. Not a transition: the state stays, an event "remark" keeps the history (the
+// customer's timeline leaves it out). An unchanged remark writes nothing.
+Status remarkOrder(CommandContext& context, const QJsonObject& args)
+{
+    if (const Status fields = onlyFields(args, {"orderId", "remark"}); !fields)
+        return fields;
+    auto orderId = orderIdOf(args);
+    if (!orderId)
+        return orderId.error();
+    if (!args.value(QStringLiteral("remark")).isString())
+        return invalid(QStringLiteral("field 'remark' must be text"));
+    auto remark = textOf(args, QStringLiteral("remark"), 0, MaxRemarkLength);
+    if (!remark)
+        return remark.error();
+    auto facts = readFacts(context, *orderId);
+    if (!facts)
+        return facts.error();
+    if (facts->merchantRemark == *remark)
+        return {};
+    auto version = context.version();
+    if (!version)
+        return version.error();
+    const db::Database& database = context.database();
+    auto updated = database.exec(QStringLiteral("UPDATE orders SET merchant_remark = ?, version = ?, updated_at_ms = ? "
+                                                "WHERE id = ? AND shop_id = ?"),
+                                 {*remark, *version, context.now(), *orderId, context.actor().shopId});
+    if (!updated)
+        return updated.error();
+    auto seq = database.scalar(QStringLiteral("SELECT COALESCE(MAX(seq), 0) + 1 FROM order_events WHERE order_id = ?"),
+                               {*orderId});
+    if (!seq)
+        return seq.error();
+    auto event = database.exec(QStringLiteral("INSERT INTO order_events (id, order_id, shop_id, seq, action, "
+                                              "from_state, to_state, actor_kind, actor_id, note, amount_fen, at_ms) "
+                                              "VALUES (?, ?, ?, ?, 'remark', ?, ?, 'staff', ?, ?, 0, ?)"),
+                               {Id::create(context.clock()),
+                                *orderId,
+                                context.actor().shopId,
+                                seq->toLongLong(),
+                                facts->state,
+                                facts->state,
+                                context.actor().staffId,
+                                *remark,
+                                context.now()});
+    if (!event)
+        return event.error();
+    context.setAuditDetail(QStringLiteral("order %1 remark (%2 characters)").arg(facts->number).arg(remark->size()));
+    return {};
+}
+
+// orderSettings.update {any of the order_settings fields}: merged over the stored settings (or the defaults) and
+// checked as a whole by OrderSettingsRules (shared with the desktop); an unchanged result writes nothing.
+Status updateOrderSettings(CommandContext& context, const QJsonObject& args)
+{
+    const QString shopId = context.actor().shopId;
+    auto stored = OrderReader(context.database()).settings(shopId);
+    if (!stored)
+        return stored.error();
+    auto next = OrderSettingsRules::apply(stored->settings, args);
+    if (!next)
+        return next.error();
+    if (*next == stored->settings && stored->version > 0)
+        return {};
+    auto version = context.version();
+    if (!version)
+        return version.error();
+    const OrderSettings& s = *next;
+    const QString fields = QString::fromUtf8(QJsonDocument(s.customFields).toJson(QJsonDocument::Compact));
+    auto saved = context.database().exec(
+        QStringLiteral("INSERT INTO order_settings (shop_id, delivery_enabled, pickup_enabled, in_store_enabled, "
+                       "cod_enabled, delivery_fee_fen, free_delivery_threshold_fen, pickup_address, "
+                       "close_unpaid_minutes, auto_complete_days, after_sales_days, custom_fields, "
+                       "sms_merchant_new_order, merchant_phone, sms_customer_paid, sms_customer_shipped, version, "
+                       "updated_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                       "ON CONFLICT (shop_id) DO UPDATE SET delivery_enabled = excluded.delivery_enabled, "
+                       "pickup_enabled = excluded.pickup_enabled, in_store_enabled = excluded.in_store_enabled, "
+                       "cod_enabled = excluded.cod_enabled, delivery_fee_fen = excluded.delivery_fee_fen, "
+                       "free_delivery_threshold_fen = excluded.free_delivery_threshold_fen, "
+                       "pickup_address = excluded.pickup_address, "
+                       "close_unpaid_minutes = excluded.close_unpaid_minutes, "
+                       "auto_complete_days = excluded.auto_complete_days, "
+                       "after_sales_days = excluded.after_sales_days, custom_fields = excluded.custom_fields, "
+                       "sms_merchant_new_order = excluded.sms_merchant_new_order, "
+                       "merchant_phone = excluded.merchant_phone, sms_customer_paid = excluded.sms_customer_paid, "
+                       "sms_customer_shipped = excluded.sms_customer_shipped, version = excluded.version, "
+                       "updated_at_ms = excluded.updated_at_ms"),
+        {shopId,
+         s.deliveryEnabled ? 1 : 0,
+         s.pickupEnabled ? 1 : 0,
+         s.inStoreEnabled ? 1 : 0,
+         s.codEnabled ? 1 : 0,
+         s.deliveryFeeFen,
+         s.freeDeliveryThresholdFen,
+         nonNull(s.pickupAddress),
+         s.closeUnpaidMinutes,
+         s.autoCompleteDays,
+         s.afterSalesDays,
+         nonNull(fields),
+         s.smsMerchantNewOrder ? 1 : 0,
+         nonNull(s.merchantPhone),
+         s.smsCustomerPaid ? 1 : 0,
+         s.smsCustomerShipped ? 1 : 0,
+         *version,
+         context.now()});
+    if (!saved)
+        return saved.error();
+    context.setAuditDetail(
+        QStringLiteral("order settings: %1").arg(QStringList(args.keys()).join(QStringLiteral(", "))));
+    return {};
+}
+
+} // namespace
+
+void registerOrderCommands(QHash<QString, CommandHandler>& handlers)
+{
+    handlers.insert(QStringLiteral("order.accept"), &plainStep<OrderAction::Accept>);
+    handlers.insert(QStringLiteral("order.ship"), &shipOrder);
+    handlers.insert(QStringLiteral("order.readyForPickup"), &plainStep<OrderAction::ReadyForPickup>);
+    handlers.insert(QStringLiteral("order.startService"), &plainStep<OrderAction::StartService>);
+    handlers.insert(QStringLiteral("order.complete"), &completeOrder);
+    handlers.insert(QStringLiteral("order.markCollected"), &plainStep<OrderAction::MarkCollected>);
+    handlers.insert(QStringLiteral("order.cancel"), &cancelOrder);
+    handlers.insert(QStringLiteral("order.refund"), &refundOrder);
+    handlers.insert(QStringLiteral("order.rejectRefund"), &rejectRefund);
+    handlers.insert(QStringLiteral("order.remark"), &remarkOrder);
+    handlers.insert(QStringLiteral("orderSettings.update"), &updateOrderSettings);
+}
+
+} // namespace xd::server
