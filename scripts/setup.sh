@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
     # toolchain
     build-essential cmake ninja-build ccache pkg-config git clang-format
-    # Qt 6.4 (Debian 12)
+    # Qt 6.4 (Debian 12); qt6-base-dev brings Widgets and PrintSupport (the desktop's order receipts)
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev
     libqt6sql6-sqlite libqt6sql6-psql

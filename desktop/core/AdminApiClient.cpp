@@ -52,15 +52,27 @@ QUrl AdminApiClient::endpoint(const QUrl& serverUrl, const QString& path)
 void AdminApiClient::post(
     const QUrl& url, const QString& token, const QByteArray& body, const QString& contentType, ReplyHandler handler)
 {
+    send("POST", url, token, body, contentType, std::move(handler));
+}
+
+void AdminApiClient::send(const QByteArray& method,
+                          const QUrl& url,
+                          const QString& token,
+                          const QByteArray& body,
+                          const QString& contentType,
+                          ReplyHandler handler)
+{
     QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    if (!contentType.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     request.setRawHeader("Accept", "application/json");
     if (!token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
     request.setTransferTimeout(m_timeoutMs);
     // Redirects could carry the password or token to another host: refuse them.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    QNetworkReply* reply = m_network->post(request, body);
+    QNetworkReply* reply =
+        method == "GET" ? m_network->get(request) : m_network->sendCustomRequest(request, method, body);
     connect(reply, &QNetworkReply::finished, this, [reply, handler = std::move(handler)] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -168,6 +180,28 @@ void AdminApiClient::uploadImage(const AccountSession& session,
                  return done(makeError(ErrorCode::Internal, tr("The server sent an incomplete upload answer.")));
              done(uploaded);
          });
+}
+
+void AdminApiClient::wechatCredentials(const AccountSession& session, std::function<void(Result<QJsonObject>)> done)
+{
+    send("GET",
+         endpoint(session.serverUrl, QStringLiteral("/admin/v1/shops/%1/wechat").arg(session.shopId)),
+         session.token,
+         QByteArray(),
+         QString(),
+         std::move(done));
+}
+
+void AdminApiClient::updateWechatCredentials(const AccountSession& session,
+                                             const QJsonObject& changes,
+                                             std::function<void(Result<QJsonObject>)> done)
+{
+    send("PUT",
+         endpoint(session.serverUrl, QStringLiteral("/admin/v1/shops/%1/wechat").arg(session.shopId)),
+         session.token,
+         Json::toBytes(changes),
+         QStringLiteral("application/json"),
+         std::move(done));
 }
 
 QUrl AdminApiClient::imageUrl(const QUrl& serverUrl, const QString& shopId, const QString& imageId, const QString& size)

@@ -72,6 +72,16 @@ public:
     void uploadImageFile(const AccountSession& session,
                          const QString& filePath,
                          std::function<void(Result<UploadedImage>)> done);
+    // GET /admin/v1/shops/{shopId}/wechat (owner only): what is configured of the shop's mini-program and WeChat Pay
+    // credentials: appId, mchId, the serials and booleans appSecretSet, mchPrivateKeySet, apiV3KeySet,
+    // platformPublicKeySet, loginConfigured, payConfigured. Never a secret (docs/customers.md).
+    void wechatCredentials(const AccountSession& session, std::function<void(Result<QJsonObject>)> done);
+    // PUT the same path with any subset of appId, appSecret, mchId, mchSerialNo, mchPrivateKeyPem, apiV3Key,
+    // platformSerialNo, platformPublicKeyPem ("" clears one); answers like GET. Online only: secrets never go into
+    // the outbox or the cache.
+    void updateWechatCredentials(const AccountSession& session,
+                                 const QJsonObject& changes,
+                                 std::function<void(Result<QJsonObject>)> done);
     // Where an image id held by a synced product (or SKU, article) is shown: `size` is "thumb" (≤ 240 px), "medium"
     // (≤ 750 px) or "original". Public and cached for a year (the bytes of an id never change).
     static QUrl imageUrl(const QUrl& serverUrl,
@@ -82,6 +92,13 @@ public:
 private:
     using ReplyHandler = std::function<void(Result<QJsonObject>)>;
     void post(const QUrl& url,
+              const QString& token,
+              const QByteArray& body,
+              const QString& contentType,
+              ReplyHandler handler);
+    // Any method ("GET", "PUT", …), with the same reply handling as post().
+    void send(const QByteArray& method,
+              const QUrl& url,
               const QString& token,
               const QByteArray& body,
               const QString& contentType,

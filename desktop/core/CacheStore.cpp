@@ -22,6 +22,8 @@ const QString CacheStore::PhotoEntity = QStringLiteral("shop_photo");
 const QString CacheStore::CategoryEntity = QStringLiteral("category");
 const QString CacheStore::ProductEntity = QStringLiteral("product");
 const QString CacheStore::ArticleEntity = QStringLiteral("article");
+const QString CacheStore::OrderEntity = QStringLiteral("order");
+const QString CacheStore::OrderSettingsEntity = QStringLiteral("order_settings");
 
 namespace {
 
@@ -110,6 +112,29 @@ const QList<CacheMigration>& migrations()
              QStringLiteral("CREATE INDEX article_by_update_time ON article "
                             "(updated_at_ms, id, published, publish_at_ms, title, category)"),
              // Pulls of older builds skipped articles while their cookie moved on: pull everything again.
+             QStringLiteral("UPDATE meta SET value = '' WHERE key = 'cookie'"),
+         }},
+        {6,
+         "orders and order settings",
+         {
+             // "order" is an SQL keyword: the generic row queries quote every table name. The orders page filters
+             // and pages in SQL over a narrow list table of its own (like product_list): an order's JSON carries its
+             // items, custom fields and event log. search_text is the lower-cased number, contact phone, contact
+             // name and nickname, for "contains" search. Filled by applyPullPage.
+             QStringLiteral("CREATE TABLE \"order\" (id TEXT PRIMARY KEY NOT NULL, version INTEGER NOT NULL, "
+                            "data TEXT NOT NULL)"),
+             QStringLiteral("CREATE TABLE order_list (id TEXT PRIMARY KEY NOT NULL, number TEXT NOT NULL DEFAULT '', "
+                            "state TEXT NOT NULL DEFAULT '', fulfilment TEXT NOT NULL DEFAULT '', "
+                            "payment_method TEXT NOT NULL DEFAULT '', placed_at_ms INTEGER NOT NULL DEFAULT 0, "
+                            "payable_fen INTEGER NOT NULL DEFAULT 0, customer_nickname TEXT NOT NULL DEFAULT '', "
+                            "contact_name TEXT NOT NULL DEFAULT '', contact_phone TEXT NOT NULL DEFAULT '', "
+                            "search_text TEXT NOT NULL DEFAULT '')"),
+             // Newest first, and the state tabs: each reads its index from the top.
+             QStringLiteral("CREATE INDEX order_list_by_placed ON order_list (placed_at_ms, id)"),
+             QStringLiteral("CREATE INDEX order_list_by_state ON order_list (state, placed_at_ms, id)"),
+             QStringLiteral("CREATE TABLE order_settings (id TEXT PRIMARY KEY NOT NULL, version INTEGER NOT NULL, "
+                            "data TEXT NOT NULL)"),
+             // Pulls of older builds skipped orders while their cookie moved on: pull everything again.
              QStringLiteral("UPDATE meta SET value = '' WHERE key = 'cookie'"),
          }},
     };
@@ -313,7 +338,40 @@ bool isKnownEntity(const QString& entity)
 {
     return entity == CacheStore::ShopEntity || entity == CacheStore::StaffEntity || entity == CacheStore::PhotoEntity ||
            entity == CacheStore::CategoryEntity || entity == CacheStore::ProductEntity ||
-           entity == CacheStore::ArticleEntity;
+           entity == CacheStore::ArticleEntity || entity == CacheStore::OrderEntity ||
+           entity == CacheStore::OrderSettingsEntity;
+}
+
+// The orders page's list row of a synced order (migration 6).
+QVariantList orderListValues(const QString& id, const QJsonObject& data)
+{
+    // Never a null QString: Qt binds it as SQL NULL, and the columns are NOT NULL (a field the row lacks is '').
+    const auto text = [&data](const char* key) {
+        return data.value(QLatin1String(key)).toString(QStringLiteral(""));
+    };
+    const QString number = text("number");
+    const QString nickname = text("customerNickname");
+    const QString contactName = text("contactName");
+    const QString phone = text("contactPhone");
+    return {id,
+            number,
+            text("state"),
+            text("fulfilment"),
+            text("paymentMethod"),
+            data.value(QStringLiteral("placedAtMs")).toInteger(),
+            data.value(QStringLiteral("payableFen")).toInteger(),
+            nickname,
+            contactName,
+            phone,
+            QStringList{number, phone, contactName, nickname}.join(QLatin1Char(' ')).toLower()};
+}
+
+// A merchant hears of an order when it first shows up ready for them: paid online, or placed for cash on delivery.
+// An order seen before while pending payment counts when its payment arrives.
+bool isNewForMerchant(const QString& before, const QString& now)
+{
+    const bool ready = now == QLatin1String("paid") || now == QLatin1String("cod_placed");
+    return ready && (before.isEmpty() || before == QLatin1String("pending_payment"));
 }
 
 } // namespace
@@ -508,6 +566,7 @@ Status CacheStore::applyPullPage(const QList<sync::SyncRow>& rows, const QString
 {
     const QSqlDatabase db = m_database.database();
     QStringList touched;
+    QStringList arrived;
     {
         WriteTransaction tx(db);
         if (!tx.isActive())
@@ -517,6 +576,9 @@ Status CacheStore::applyPullPage(const QList<sync::SyncRow>& rows, const QString
             if (const Status deferred = deferIndexes(db); !deferred)
                 return deferred;
         }
+        // New orders are announced only by pulls that continue a completed one: a pull from the start (first sign-in,
+        // or a migration that reset the cookie) brings old orders, not news.
+        const bool alertable = initialSyncDone() && !this->cookie().isEmpty();
         StatementCache statements(db);
         for (const sync::SyncRow& row : rows) {
             if (!isKnownEntity(row.entity))
@@ -525,9 +587,11 @@ Status CacheStore::applyPullPage(const QList<sync::SyncRow>& rows, const QString
                 touched.append(row.entity);
             Result<QSqlQuery> written = QSqlQuery();
             if (row.deleted) {
-                written = statements.run(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(row.entity), {row.id});
+                written = statements.run(QStringLiteral("DELETE FROM \"%1\" WHERE id = ?").arg(row.entity), {row.id});
                 if (written && row.entity == ProductEntity)
                     written = statements.run(QStringLiteral("DELETE FROM product_list WHERE id = ?"), {row.id});
+                if (written && row.entity == OrderEntity)
+                    written = statements.run(QStringLiteral("DELETE FROM order_list WHERE id = ?"), {row.id});
             } else if (row.entity == ShopEntity) {
                 written = statements.run(
                     QStringLiteral("INSERT OR REPLACE INTO shop (id, version, name, data) VALUES (?, ?, ?, ?)"),
@@ -580,6 +644,29 @@ Status CacheStore::applyPullPage(const QList<sync::SyncRow>& rows, const QString
                      row.data.value(QStringLiteral("publishAtMs")).toInteger(),
                      row.data.value(QStringLiteral("updatedAtMs")).toInteger(),
                      toText(row.data)});
+            } else if (row.entity == OrderEntity) {
+                if (alertable) {
+                    auto before = statements.run(QStringLiteral("SELECT state FROM order_list WHERE id = ?"), {row.id});
+                    if (!before)
+                        return before.error();
+                    const QString previous = before->next() ? before->value(0).toString() : QString();
+                    before->finish();
+                    if (isNewForMerchant(previous, row.data.value(QStringLiteral("state")).toString()))
+                        arrived.append(row.id);
+                }
+                written = statements.run(
+                    QStringLiteral("INSERT OR REPLACE INTO \"order\" (id, version, data) VALUES (?, ?, ?)"),
+                    {row.id, row.version, toText(row.data)});
+                if (written)
+                    written = statements.run(
+                        QStringLiteral("INSERT OR REPLACE INTO order_list (id, number, state, fulfilment, "
+                                       "payment_method, placed_at_ms, payable_fen, customer_nickname, contact_name, "
+                                       "contact_phone, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                        orderListValues(row.id, row.data));
+            } else if (row.entity == OrderSettingsEntity) {
+                written = statements.run(
+                    QStringLiteral("INSERT OR REPLACE INTO order_settings (id, version, data) VALUES (?, ?, ?)"),
+                    {row.id, row.version, toText(row.data)});
             } else {
                 written = statements.run(
                     QStringLiteral("INSERT OR REPLACE INTO shop_photo (id, version, position, data) "
@@ -615,6 +702,8 @@ Status CacheStore::applyPullPage(const QList<sync::SyncRow>& rows, const QString
     }
     if (!touched.isEmpty())
         emit entitiesChanged(touched);
+    if (!arrived.isEmpty())
+        emit ordersArrived(arrived);
     emit syncStateChanged();
     return {};
 }
@@ -623,8 +712,8 @@ Result<std::optional<CachedRow>> CacheStore::row(const QString& entity, const QS
 {
     if (!isKnownEntity(entity))
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("unknown entity '%1'").arg(entity));
-    auto q =
-        run(m_database.database(), QStringLiteral("SELECT id, version, data FROM %1 WHERE id = ?").arg(entity), {id});
+    auto q = run(
+        m_database.database(), QStringLiteral("SELECT id, version, data FROM \"%1\" WHERE id = ?").arg(entity), {id});
     if (!q)
         return q.error();
     if (!q->next())
@@ -640,8 +729,8 @@ Result<QList<CachedRow>> CacheStore::rows(const QString& entity) const
     const QString order = entity == StaffEntity   ? QStringLiteral("display_name, id")
                           : entity == PhotoEntity ? QStringLiteral("position, id")
                                                   : QStringLiteral("id");
-    auto q =
-        run(m_database.database(), QStringLiteral("SELECT id, version, data FROM %1 ORDER BY %2").arg(entity, order));
+    auto q = run(m_database.database(),
+                 QStringLiteral("SELECT id, version, data FROM \"%1\" ORDER BY %2").arg(entity, order));
     if (!q)
         return q.error();
     QList<CachedRow> list;
@@ -654,7 +743,7 @@ Result<int> CacheStore::rowCount(const QString& entity) const
 {
     if (!isKnownEntity(entity))
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("unknown entity '%1'").arg(entity));
-    auto q = run(m_database.database(), QStringLiteral("SELECT COUNT(*) FROM %1").arg(entity));
+    auto q = run(m_database.database(), QStringLiteral("SELECT COUNT(*) FROM \"%1\"").arg(entity));
     if (!q)
         return q.error();
     return q->next() ? q->value(0).toInt() : 0;
@@ -731,7 +820,7 @@ Result<QList<CachedRow>> CacheStore::rowsAfter(const QString& entity, const QStr
     if (!isKnownEntity(entity))
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("unknown entity '%1'").arg(entity));
     auto q = run(m_database.database(),
-                 QStringLiteral("SELECT id, version, data FROM %1 WHERE id > ? ORDER BY id LIMIT ?").arg(entity),
+                 QStringLiteral("SELECT id, version, data FROM \"%1\" WHERE id > ? ORDER BY id LIMIT ?").arg(entity),
                  {afterId.isNull() ? QStringLiteral("") : afterId, limit}); // a null QString binds as NULL
     if (!q)
         return q.error();

@@ -61,6 +61,8 @@ public:
     static const QString CategoryEntity;
     static const QString ProductEntity;
     static const QString ArticleEntity;
+    static const QString OrderEntity;         // table "order" (quoted: a keyword) + order_list
+    static const QString OrderSettingsEntity; // one row, id = shop id
 
     CacheStore(CacheDatabase& database, const Clock& clock, QObject* parent = nullptr);
     ~CacheStore() override;
@@ -121,6 +123,9 @@ public:
 signals:
     void outboxChanged();
     void entitiesChanged(const QStringList& entities);
+    // Orders a pull brought that are new to the merchant: first seen paid or placed for cash on delivery, or paid
+    // since they were last seen pending payment. Never from a pull that starts from scratch. After entitiesChanged.
+    void ordersArrived(const QStringList& orderIds);
     void syncStateChanged();
 
 private:

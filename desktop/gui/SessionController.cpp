@@ -9,6 +9,10 @@
 #include "CategoriesPage.h"
 #include "DesktopSession.h"
 #include "MainWindow.h"
+#include "OrderService.h"
+#include "OrderSettingsPage.h"
+#include "OrderSettingsService.h"
+#include "OrdersPage.h"
 #include "ProductCsvActions.h"
 #include "ProductsPage.h"
 #include "ShopService.h"
@@ -17,6 +21,7 @@
 #include "StaffPage.h"
 #include "SyncClient.h"
 #include "SyncStatusWidget.h"
+#include "WechatCredentialsDialog.h"
 #include "xiaodian/Clock.h"
 #include "xiaodian/Id.h"
 
@@ -57,7 +62,7 @@ SyncStatusWidget::State statusFor(SyncClient::State state)
 
 QString argsSummary(const OutboxEntry& entry)
 {
-    if (entry.name == QLatin1String("shop.updateProfile"))
+    if (entry.name == QLatin1String("shop.updateProfile") || entry.name == QLatin1String("orderSettings.update"))
         return entry.args.keys().join(QStringLiteral(", "));
     if (entry.args.contains(QStringLiteral("login")))
         return entry.args.value(QStringLiteral("login")).toString();
@@ -80,6 +85,17 @@ SessionController::SessionController(MainWindow& window, DesktopSession& session
     m_settingsTabWidget->setDocumentMode(true);
     m_settingsTabWidget->addTab(m_shopSettingsPage, QString());
     m_settingsTabWidget->addTab(m_staffPage, QString());
+    // Ordering (order settings) tab; its WeChat button opens the online-only credentials dialog.
+    m_orderSettingsPage = new OrderSettingsPage;
+    m_settingsTabWidget->addTab(m_orderSettingsPage, QString());
+    connect(m_orderSettingsPage, &OrderSettingsPage::wechatCredentialsRequested, this, [this] {
+        if (!m_session.isActive())
+            return;
+        auto* dialog = new WechatCredentialsDialog(m_session.api(), m_session.account(), &m_window);
+        dialog->setObjectName(QStringLiteral("wechatCredentialsDialog"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
     m_settingsTabWidget->installEventFilter(this);
     retranslateTabs();
     m_window.setPage(MainWindow::Module::ShopSettings, m_settingsTabWidget);
@@ -99,6 +115,10 @@ SessionController::SessionController(MainWindow& window, DesktopSession& session
                 done(image ? Result<QString>(image->id) : Result<QString>(image.error())); // the cover names it
             });
         });
+    // Orders module: the paged list, detail and actions, over the OrderService of the session.
+    m_ordersPage = new OrdersPage;
+    m_ordersPage->setService(nullptr);
+    m_window.setPage(MainWindow::Module::Orders, m_ordersPage);
     // Products module: the products table and the category tree, over the CatalogService of the session.
     m_productsPage = new ProductsPage;
     m_categoriesPage = new CategoriesPage;
@@ -266,6 +286,13 @@ SessionController::SessionController(MainWindow& window, DesktopSession& session
                 return report(retried ? Status() : Status(retried.error()));
             }
         }
+        if (m_orderSettings) {
+            if (auto entry = m_session.store()->operation(mid);
+                entry && *entry && (*entry)->name == OrderSettingsService::UpdateOperation) {
+                auto retried = m_orderSettings->retryRejected(mid);
+                return report(retried ? Status() : Status(retried.error()));
+            }
+        }
         // Passwords leave the outbox once the server has answered, so a staff operation needs its password again.
         QJsonObject replacement;
         for (const OutboxEntry& entry : shop->rejectedOperations()) {
@@ -288,6 +315,7 @@ void SessionController::retranslateTabs()
 {
     m_settingsTabWidget->setTabText(0, tr("Shop profile"));
     m_settingsTabWidget->setTabText(1, tr("Staff"));
+    m_settingsTabWidget->setTabText(2, tr("Ordering"));
     if (m_productsTabWidget) {
         m_productsTabWidget->setTabText(0, tr("Products"));
         m_productsTabWidget->setTabText(1, tr("Categories"));
@@ -448,6 +476,21 @@ void SessionController::onActivated()
     m_articlesPage->setImageLocation(m_session.account().serverUrl, m_session.account().shopId);
     m_articlesPage->setService(m_articles);
     connect(client, &SyncClient::authenticated, m_articles, [this] { m_articles->setRole(m_session.account().role); });
+    delete m_orders;
+    m_orders = new OrderService(*m_session.store(), m_session.account().role, this);
+    m_ordersPage->setService(m_orders);
+    connect(client, &SyncClient::authenticated, m_orders, [this] { m_orders->setRole(m_session.account().role); });
+    delete m_orderSettings;
+    m_orderSettings = new OrderSettingsService(*m_session.store(), m_session.account().role, this);
+    m_orderSettingsPage->setService(m_orderSettings);
+    connect(client, &SyncClient::authenticated, m_orderSettings, [this] {
+        m_orderSettings->setRole(m_session.account().role);
+    });
+    // Rejected order operations say where their order stands now: a pull that moves it refreshes them.
+    connect(m_orders, &OrderService::ordersChanged, this, [this] {
+        if (m_session.store() && m_session.store()->rejectedCount() > 0)
+            refreshSyncStatus();
+    });
     emit signedIn();
 }
 
@@ -457,6 +500,12 @@ void SessionController::onDeactivated()
     m_articlesPage->setService(nullptr);
     delete m_articles;
     m_articles = nullptr;
+    m_ordersPage->setService(nullptr);
+    delete m_orders;
+    m_orders = nullptr;
+    m_orderSettingsPage->setService(nullptr);
+    delete m_orderSettings;
+    m_orderSettings = nullptr;
     m_productsPage->setCatalog(nullptr);
     m_productsPage->setImageLocation(QUrl(), QString()); // drops the cached thumbnails
     m_categoriesPage->setCatalog(nullptr);
@@ -478,8 +527,10 @@ void SessionController::refreshProfile()
 {
     if (auto* shop = m_session.shop(); shop) {
         auto profile = shop->shopProfile();
-        if (profile)
+        if (profile) {
             m_shopSettingsPage->setProfile(*profile);
+            m_ordersPage->setShopName(profile->value(QStringLiteral("name")).toString()); // receipts' heading
+        }
     }
 }
 
@@ -545,9 +596,18 @@ void SessionController::refreshSyncStatus()
     const bool showProgress = progress.initial && progress.targetVersion > 0;
     m_syncStatusWidget->setProgress(showProgress ? int(100 * progress.currentVersion / progress.targetVersion) : -1);
     QList<RejectedOperation> rejected;
-    for (const OutboxEntry& entry : client->rejectedOperations())
-        rejected.append(
-            RejectedOperation{entry.mid, entry.name, argsSummary(entry), entry.rejectCode, entry.rejectMessage});
+    for (const OutboxEntry& entry : client->rejectedOperations()) {
+        // An order operation names its order by number (its arguments only hold the id) and says where the order
+        // stands now, so that "the customer cancelled meanwhile" is plain to see.
+        QString summary = argsSummary(entry);
+        if (m_orders && entry.name.startsWith(QLatin1String("order."))) {
+            auto order = m_orders->order(entry.args.value(QStringLiteral("orderId")).toString());
+            summary = order && *order
+                          ? tr("order %1 (now: %2)").arg((*order)->number, OrderService::stateText((*order)->state))
+                          : tr("an order no longer on this computer");
+        }
+        rejected.append(RejectedOperation{entry.mid, entry.name, summary, entry.rejectCode, entry.rejectMessage});
+    }
     m_syncStatusWidget->setRejected(rejected);
 }
 

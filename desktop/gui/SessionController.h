@@ -20,6 +20,10 @@ class CatalogService;
 class CategoriesPage;
 class DesktopSession;
 class MainWindow;
+class OrderService;
+class OrderSettingsPage;
+class OrderSettingsService;
+class OrdersPage;
 class ProductCsvActions;
 class ProductsPage;
 class ShopSettingsPage;
@@ -67,6 +71,8 @@ public:
     ShopSettingsPage* shopSettingsPage() const { return m_shopSettingsPage; }
     StaffPage* staffPage() const { return m_staffPage; }
     ArticlesPage* articlesPage() const { return m_articlesPage; }
+    OrdersPage* ordersPage() const { return m_ordersPage; }
+    OrderSettingsPage* orderSettingsPage() const { return m_orderSettingsPage; }
     ProductsPage* productsPage() const { return m_productsPage; }
     CategoriesPage* categoriesPage() const { return m_categoriesPage; }
     SyncStatusWidget* syncStatusWidget() const { return m_syncStatusWidget; }
@@ -98,6 +104,10 @@ private:
     StaffPage* m_staffPage = nullptr;
     ArticlesPage* m_articlesPage = nullptr;
     ArticleService* m_articles = nullptr; // while signed in
+    OrdersPage* m_ordersPage = nullptr;
+    OrderService* m_orders = nullptr; // while signed in
+    OrderSettingsPage* m_orderSettingsPage = nullptr;
+    OrderSettingsService* m_orderSettings = nullptr; // while signed in
     QTabWidget* m_productsTabWidget = nullptr;
     ProductsPage* m_productsPage = nullptr;
     CategoriesPage* m_categoriesPage = nullptr;

@@ -148,6 +148,16 @@ QString SyncStatusWidget::operationTitle(const QString& mutationName)
         {"staff.resetPassword", QT_TR_NOOP("Reset staff password")},
         {"article.save", QT_TR_NOOP("Save article")},
         {"article.delete", QT_TR_NOOP("Delete article")},
+        {"order.accept", QT_TR_NOOP("Accept order")},
+        {"order.ship", QT_TR_NOOP("Ship order")},
+        {"order.readyForPickup", QT_TR_NOOP("Order ready for pickup")},
+        {"order.startService", QT_TR_NOOP("Start the order's service")},
+        {"order.complete", QT_TR_NOOP("Complete order")},
+        {"order.markCollected", QT_TR_NOOP("Cash collected for order")},
+        {"order.cancel", QT_TR_NOOP("Cancel order")},
+        {"order.refund", QT_TR_NOOP("Refund order")},
+        {"order.rejectRefund", QT_TR_NOOP("Reject refund")},
+        {"order.remark", QT_TR_NOOP("Order remark")},
     };
     for (const Title& title : titles) {
         if (mutationName == QLatin1StringView(title.name)) {
