@@ -318,9 +318,363 @@
     </message>
 </context>
 <context>
+    <name>OrderFields</name>
+    <message>
+        <location filename="../shared/src/xiaodian/OrderFields.cpp" line="+35"/>
+        <source>Checkout field %1 must be an object.</source>
+        <translation>第 %1 个下单字段的格式不正确。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Checkout field %1 has an unknown key &apos;%2&apos;.</source>
+        <translation>第 %1 个下单字段含有未知的键“%2”。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Checkout field %1 needs an id of 1 to %2 letters, digits, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>第 %1 个下单字段的编号需为 1 到 %2 个字母、数字、“_”或“-”。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checkout field &apos;%1&apos; needs a label of 1 to %2 characters.</source>
+        <translation>下单字段“%1”的名称需为 1 到 %2 个字符。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Checkout field &apos;%1&apos; has an unknown type.</source>
+        <translation>下单字段“%1”的类型未知。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;required&apos; of checkout field &apos;%1&apos; must be true or false.</source>
+        <translation>下单字段“%1”的“required”必须是 true 或 false。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The position of checkout field &apos;%1&apos; must be a whole number from 0 to 1000.</source>
+        <translation>下单字段“%1”的位置必须是 0 到 1000 之间的整数。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The options of checkout field &apos;%1&apos; must be a list.</source>
+        <translation>下单字段“%1”的选项必须是列表。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only choice fields have options (&apos;%1&apos;).</source>
+        <translation>只有单选或多选字段才能设置选项（“%1”）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choice field &apos;%1&apos; needs 2 to %2 options.</source>
+        <translation>选择类字段“%1”需有 2 到 %2 个选项。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Every option of &apos;%1&apos; needs 1 to %2 characters.</source>
+        <translation>“%1”的每个选项需为 1 到 %2 个字符。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Option &apos;%1&apos; of &apos;%2&apos; appears twice.</source>
+        <translation>“%2”的选项“%1”出现了两次。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&apos;%1&apos; takes a list of choices.</source>
+        <translation>“%1”应为选项列表。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+45"/>
+        <source>&apos;%1&apos; is not a choice of &apos;%2&apos;.</source>
+        <translation>“%1”不是“%2”的可选项。</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>&apos;%1&apos; is chosen twice in &apos;%2&apos;.</source>
+        <translation>“%2”中重复选择了“%1”。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+16"/>
+        <source>&apos;%1&apos; needs a number.</source>
+        <translation>“%1”需填写数字。</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>&apos;%1&apos; needs text.</source>
+        <translation>“%1”需填写文字。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&apos;%1&apos; takes at most %2 characters.</source>
+        <translation>“%1”最多 %2 个字符。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&apos;%1&apos; needs a phone number.</source>
+        <translation>“%1”需填写电话号码。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&apos;%1&apos; needs a date like 2026-01-31.</source>
+        <translation>“%1”需填写日期，格式如 2026-01-31。</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>A shop has at most %1 checkout fields.</source>
+        <translation>一个店铺最多 %1 个下单字段。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Two checkout fields have the id &apos;%1&apos;.</source>
+        <translation>有两个下单字段的编号都是“%1”。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The shop asks no question &apos;%1&apos;.</source>
+        <translation>店铺没有编号为“%1”的下单字段。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Please fill in &apos;%1&apos;.</source>
+        <translation>请填写“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderReceipt</name>
+    <message>
+        <location filename="../desktop/gui/OrderReceipt.cpp" line="+44"/>
+        <location line="+106"/>
+        <source>Order %1</source>
+        <translation>订单 %1</translation>
+    </message>
+    <message>
+        <location line="-104"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> (not synced)</source>
+        <translation>（未同步）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Placed</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+55"/>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>Payment</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fulfilment</source>
+        <translation>配送方式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pickup code</source>
+        <translation>自提码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Appointment</source>
+        <translation>预约时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shipment</source>
+        <translation>物流信息</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Buyer note</source>
+        <translation>买家备注</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merchant remark</source>
+        <translation>商家备注</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refund reason</source>
+        <translation>退款原因</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Items</source>
+        <translation>商品明细</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Total</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(%1 refunded)</source>
+        <translation>（已退 %1 件）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Goods</source>
+        <translation>商品金额</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delivery fee</source>
+        <translation>配送费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payable</source>
+        <translation>应付金额</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>History</source>
+        <translation>订单记录</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>OrderSettingsRules</name>
+    <message>
+        <location filename="../shared/src/xiaodian/OrderSettings.cpp" line="+37"/>
+        <source>Field &apos;%1&apos; must be true or false.</source>
+        <translation>字段“%1”必须是 true 或 false。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Field &apos;%1&apos; must be a whole number from %2 to %3.</source>
+        <translation>字段“%1”必须是 %2 到 %3 之间的整数。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Field &apos;%1&apos; must be text.</source>
+        <translation>字段“%1”必须是文本。</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Field &apos;%1&apos; must be a list.</source>
+        <translation>字段“%1”必须是列表。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unknown field &apos;%1&apos;.</source>
+        <translation>未知字段“%1”。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+31"/>
+        <source>The merchant phone must be a mainland China mobile number.</source>
+        <translation>商家手机号必须是中国大陆手机号码。</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Turn on at least one way of handing orders over: delivery, pickup or in-store service.</source>
+        <translation>请至少开启一种配送方式：配送、自提或到店服务。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The delivery fee must be from 0 to %1 fen.</source>
+        <translation>配送费必须在 0 到 %1 分之间。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The free delivery threshold must be from 0 to %1 fen.</source>
+        <translation>免配送费门槛必须在 0 到 %1 分之间。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The pickup address has at most %1 characters.</source>
+        <translation>自提地址最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Self-pickup needs the pickup address.</source>
+        <translation>开启自提需填写自提地址。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unpaid orders close after %1 to %2 minutes.</source>
+        <translation>未付款订单须在 %1 到 %2 分钟后自动关闭。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shipped orders complete after %1 to %2 days.</source>
+        <translation>已发货订单须在 %1 到 %2 天后自动完成。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The after-sales period is 0 to %1 days.</source>
+        <translation>售后期限须为 0 到 %1 天。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The new-order SMS needs the merchant&apos;s mobile number.</source>
+        <translation>新订单短信通知需填写商家手机号。</translation>
+    </message>
+</context>
+<context>
     <name>OrderStateMachine</name>
     <message>
-        <location filename="../shared/src/xiaodian/OrderState.cpp" line="+258"/>
+        <location filename="../shared/src/xiaodian/OrderState.cpp" line="+277"/>
         <source>An order in state &apos;%1&apos; (%2, %3) cannot &apos;%4&apos;.</source>
         <translation>状态为“%1”（%2，%3）的订单不能执行“%4”。</translation>
     </message>
@@ -530,6 +884,91 @@
     </message>
 </context>
 <context>
+    <name>ReviewRules</name>
+    <message>
+        <location filename="../shared/src/xiaodian/ReviewRules.cpp" line="+21"/>
+        <source>Unknown field &apos;%1&apos;.</source>
+        <translation>未知字段“%1”。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Field &apos;%1&apos; must be an id (a lowercase UUID).</source>
+        <translation>字段“%1”必须是编号（小写 UUID）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is text.</source>
+        <translation>%1必须是文本。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 contains a control character.</source>
+        <translation>%1包含控制字符。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 has %2 to %3 characters.</source>
+        <translation>%1需为 %2 到 %3 个字符。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Field &apos;items&apos; is a list of 1 to %1 reviews.</source>
+        <translation>字段“items”必须是包含 1 到 %1 条评价的列表。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Review %1 is not an object.</source>
+        <translation>第 %1 条评价的格式不正确。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+33"/>
+        <source>Name the order line of each review (orderItemId).</source>
+        <translation>每条评价都需指明对应的订单商品（orderItemId）。</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>The order line %1 is reviewed twice.</source>
+        <translation>订单商品 %1 被评价了两次。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The rating is a whole number from %1 to %2.</source>
+        <translation>评分必须是 %1 到 %2 之间的整数。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The review text</source>
+        <translation>评价内容</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+6"/>
+        <source>Field &apos;images&apos; is a list of image ids.</source>
+        <translation>字段“images”必须是图片编号的列表。</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>A review shows at most %1 photos.</source>
+        <translation>一条评价最多 %1 张图片。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The photo %1 appears twice.</source>
+        <translation>图片 %1 出现了两次。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The reply</source>
+        <translation>回复内容</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Field &apos;hidden&apos; must be true or false.</source>
+        <translation>字段“hidden”必须是 true 或 false。</translation>
+    </message>
+</context>
+<context>
     <name>ShopRules</name>
     <message>
         <location filename="../shared/src/xiaodian/ShopRules.cpp" line="+38"/>
@@ -716,7 +1155,7 @@
 <context>
     <name>xd::AdminApiClient</name>
     <message>
-        <location filename="../desktop/core/AdminApiClient.cpp" line="+70"/>
+        <location filename="../desktop/core/AdminApiClient.cpp" line="+82"/>
         <source>The server cannot be reached: %1</source>
         <translation>无法连接服务器：%1</translation>
     </message>
@@ -741,7 +1180,7 @@
         <translation>服务器返回的上传结果不完整。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+42"/>
         <source>&quot;%1&quot; cannot be read: %2</source>
         <translation>无法读取“%1”：%2</translation>
     </message>
@@ -994,7 +1433,7 @@
 <context>
     <name>xd::ArticlesPage</name>
     <message>
-        <location filename="../desktop/gui/ArticlesPage.cpp" line="+154"/>
+        <location filename="../desktop/gui/ArticlesPage.cpp" line="+147"/>
         <source>Delete article</source>
         <translation>删除文章</translation>
     </message>
@@ -1096,12 +1535,12 @@
 <context>
     <name>xd::CacheStore</name>
     <message>
-        <location filename="../desktop/core/CacheStore.cpp" line="+365"/>
+        <location filename="../desktop/core/CacheStore.cpp" line="+423"/>
         <source>This cache was written by a newer version of Xiaodian (schema %1).</source>
         <translation>本机数据由更新版本的小店写入（结构版本 %1）。</translation>
     </message>
     <message>
-        <location line="+318"/>
+        <location line="+349"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -1522,7 +1961,7 @@
 <context>
     <name>xd::ModulePage</name>
     <message>
-        <location filename="../desktop/gui/ModulePage.cpp" line="+87"/>
+        <location filename="../desktop/gui/ModulePage.cpp" line="+81"/>
         <source>This module arrives in a later release.</source>
         <translation>此模块将在后续版本中推出。</translation>
     </message>
@@ -1630,6 +2069,994 @@
         <location line="+1"/>
         <source>Remove this time slot</source>
         <translation>删除此时段</translation>
+    </message>
+</context>
+<context>
+    <name>xd::OrderService</name>
+    <message>
+        <location filename="../desktop/core/OrderService.cpp" line="+364"/>
+        <source>Awaiting payment</source>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New (cash on delivery)</source>
+        <translation>新订单（货到付款）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid, to accept</source>
+        <translation>已付款，待接单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+41"/>
+        <source>Accepted</source>
+        <translation>已接单</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <location line="+41"/>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <location line="+41"/>
+        <source>Ready for pickup</source>
+        <translation>待自提</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>In service</source>
+        <translation>服务中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+41"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <location line="+42"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <location line="+42"/>
+        <source>Closed (unpaid)</source>
+        <translation>已关闭（未付款）</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <location line="+42"/>
+        <source>Refund requested</source>
+        <translation>已申请退款</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <location line="+43"/>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>Delivery</source>
+        <translation>配送</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Self-pickup</source>
+        <translation>自提</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In-store service</source>
+        <translation>到店服务</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+40"/>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>Stored balance</source>
+        <translation>储值余额</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cash on delivery</source>
+        <translation>货到付款</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Placed</source>
+        <translation>已下单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Service started</source>
+        <translation>已开始服务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Money collected</source>
+        <translation>已收款</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refund request withdrawn</source>
+        <translation>已撤销退款申请</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refund rejected</source>
+        <translation>已驳回退款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remark</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+384"/>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location line="-382"/>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location line="+186"/>
+        <location line="+131"/>
+        <source>Your role may not do this to orders.</source>
+        <translation>您的角色无权对订单执行此操作。</translation>
+    </message>
+    <message>
+        <location line="-126"/>
+        <location line="+135"/>
+        <source>There is no such order.</source>
+        <translation>没有这个订单。</translation>
+    </message>
+    <message>
+        <location line="-125"/>
+        <source>Order %1 is “%2” now; this cannot be done to it any more.</source>
+        <translation>订单 %1 当前为“%2”，已不能执行此操作。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter the customer&apos;s pickup code.</source>
+        <translation>请输入顾客的自提码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The pickup code does not match order %1.</source>
+        <translation>自提码与订单 %1 不符。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The refund must be more than 0 and at most %1 yuan.</source>
+        <translation>退款金额必须大于 0 元且不超过 %1 元。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Without a refund request, the refund must be more than 0 and less than %1 yuan; cancel the order to pay everything back.</source>
+        <translation>没有退款申请时，退款金额必须大于 0 元且小于 %1 元；如需全额退款，请取消订单。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 is required.</source>
+        <translation>请填写%1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+77"/>
+        <source>%1 may have at most %2 characters.</source>
+        <translation>%1最多 %2 个字符。</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <location line="+90"/>
+        <source>The carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <location line="+92"/>
+        <source>The tracking number</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <location line="+7"/>
+        <source>The reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The remark</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+22"/>
+        <source>Select the orders first.</source>
+        <translation>请先选择订单。</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Order %1: %2</source>
+        <translation>订单 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+23"/>
+        <location line="+38"/>
+        <source>Cannot write the file: %1</source>
+        <translation>无法写入文件：%1</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Placed at</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fulfilment</source>
+        <translation>配送方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goods (yuan)</source>
+        <translation>商品金额（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discount (yuan)</source>
+        <translation>优惠（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivery fee (yuan)</source>
+        <translation>配送费（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payable (yuan)</source>
+        <translation>应付金额（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid (yuan)</source>
+        <translation>实付金额（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refunded (yuan)</source>
+        <translation>退款金额（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buyer note</source>
+        <translation>买家备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merchant remark</source>
+        <translation>商家备注</translation>
+    </message>
+</context>
+<context>
+    <name>xd::OrderSettingsPage</name>
+    <message>
+        <location filename="../desktop/gui/OrderSettingsPage.cpp" line="+559"/>
+        <source>Turn on at least one of delivery, self-pickup and in-store service.</source>
+        <translation>请至少开启配送、自提和到店服务中的一项。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Self-pickup needs the address where customers pick up.</source>
+        <translation>开启自提需填写顾客取货的地址。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; is not an amount in yuan such as 5 or 5.50 (at most two decimals).</source>
+        <translation>“%1”不是有效的金额（元），应类似 5 或 5.50（最多两位小数）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter an amount from 0 to %1 yuan.</source>
+        <translation>请输入 0 到 %1 元之间的金额。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Enter a mainland China mobile number, e.g. 13800138000.</source>
+        <translation>请输入中国大陆手机号码，例如 13800138000。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The new-order SMS needs your mobile number.</source>
+        <translation>新订单短信通知需填写您的手机号。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Checkout field %1 needs a name.</source>
+        <translation>第 %1 个下单字段需填写名称。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The name of checkout field %1 has at most %2 characters.</source>
+        <translation>第 %1 个下单字段的名称最多 %2 个字符。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Two checkout fields are called &quot;%1&quot;.</source>
+        <translation>有两个下单字段都叫“%1”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is a choice: give it 2 to %2 options, separated by commas.</source>
+        <translation>“%1”为选择类字段：请填写 2 到 %2 个选项，用逗号分隔。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location line="+59"/>
+        <source>Correct the fields marked in red, then save.</source>
+        <translation>请修正标红的内容后再保存。</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Saved. The change reaches the mini-program with the next sync.</source>
+        <translation>已保存。修改将在下次同步后在小程序中生效。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Unsaved changes.</source>
+        <translation>有未保存的修改。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Ordering</source>
+        <translation>订单设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How customers order in the mini-program: ways of handing orders over, the delivery fee, timers, checkout questions and SMS notices.</source>
+        <translation>顾客在小程序中如何下单：配送方式、配送费、订单时限、自定义下单字段和短信通知。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the shop owner can change these settings.</source>
+        <translation>只有店主可以修改这些设置。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat mini-program and payment…</source>
+        <translation>微信小程序与支付…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AppID, AppSecret and the WeChat Pay merchant credentials (online only)</source>
+        <translation>AppID、AppSecret 和微信支付商户凭证（仅可在线设置）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handing orders over</source>
+        <translation>配送方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delivery to the customer&apos;s address</source>
+        <translation>配送到顾客地址(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Self-&amp;pickup at the shop</source>
+        <translation>到店自提(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pickup &amp;address:</source>
+        <translation>自提地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where customers collect their orders</source>
+        <translation>顾客取货的地点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;In-store service (appointment)</source>
+        <translation>到店服务（预约）(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash on deli&amp;very</source>
+        <translation>货到付款(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delivery fee</source>
+        <translation>配送费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fee (yuan):</source>
+        <translation>配送费（元）(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 5.00; 0 = free</source>
+        <translation>如 5.00；0 表示免配送费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free from (&amp;yuan):</source>
+        <translation>满额免配送费（元）(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 49.00; 0 = never free</source>
+        <translation>如 49.00；0 表示不免配送费</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Timers</source>
+        <translation>时限设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close &amp;unpaid orders after:</source>
+        <translation>未付款订单自动关闭(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Complete shipped orders after:</source>
+        <translation>已发货订单自动完成(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>After-&amp;sales window:</source>
+        <translation>售后期限(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checkout questions</source>
+        <translation>自定义下单字段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extra questions at checkout, e.g. delivery time slot or invoice title. Separate the options of a choice with commas.</source>
+        <translation>顾客下单时需额外填写的信息，如配送时段或发票抬头。单选、多选的选项之间用逗号分隔。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Single choice</source>
+        <translation>单选</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Multiple choice</source>
+        <translation>多选</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SMS notices</source>
+        <translation>短信通知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text &amp;me when a new order is paid</source>
+        <translation>新订单付款后短信通知我(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;My mobile:</source>
+        <translation>我的手机号(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 13800138000</source>
+        <translation>如 13800138000</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text the customer when the payment arrives</source>
+        <translation>付款成功后短信通知顾客</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text the customer when the order ships</source>
+        <translation>订单发货后短信通知顾客</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Revert</source>
+        <translation>撤销修改(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>xd::OrderSettingsService</name>
+    <message>
+        <location filename="../desktop/core/OrderSettingsService.cpp" line="+55"/>
+        <source>The order settings on this computer cannot be read: %1</source>
+        <translation>无法读取本机的订单设置：%1</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Only the shop owner can change the order settings.</source>
+        <translation>只有店主可以修改订单设置。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Nothing to save: the settings are unchanged.</source>
+        <translation>没有需要保存的内容：设置未改动。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>There is no rejected order settings change %1.</source>
+        <translation>没有被拒绝的订单设置修改 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>xd::OrderTableModel</name>
+    <message>
+        <location filename="../desktop/gui/OrderTableModel.cpp" line="+138"/>
+        <source>%1 (not synced)</source>
+        <translation>%1（未同步）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Changed on this computer; not on the server yet.</source>
+        <translation>已在本机修改，尚未同步到服务器。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Placed</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fulfilment</source>
+        <translation>配送方式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payment</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>xd::OrdersPage</name>
+    <message>
+        <location filename="../desktop/gui/OrdersPage.cpp" line="+245"/>
+        <location line="+440"/>
+        <location line="+38"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="-468"/>
+        <source>Order %1</source>
+        <translation>订单 %1</translation>
+    </message>
+    <message>
+        <location line="+196"/>
+        <source>&amp;Verify pickup code…</source>
+        <translation>核销自提码(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;omplete</source>
+        <translation>完成(&amp;O)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>共 %n 个订单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Verify pickup code</source>
+        <translation>核销自提码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order %1: enter the pickup code the customer shows.</source>
+        <translation>订单 %1：请输入顾客出示的自提码。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Cancel order %1</source>
+        <translation>取消订单 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer gets ¥%1 back. Why is the order cancelled?</source>
+        <translation>取消后将向顾客退款 ¥%1。请填写取消原因：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why is the order cancelled? The customer sees the reason.</source>
+        <translation>请填写取消原因，顾客可以看到该原因。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Reject the refund of order %1</source>
+        <translation>驳回订单 %1 的退款申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer asked: “%1”. Tell them why the refund is rejected:</source>
+        <translation>顾客的申请：“%1”。请说明驳回退款的原因：</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Remark on order %1</source>
+        <translation>订单 %1 的备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A note for the shop&apos;s staff; the customer does not see it.</source>
+        <translation>仅供店铺员工查看，顾客看不到。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Export order as PDF</source>
+        <translation>将订单导出为 PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>order-%1.pdf</source>
+        <translation>订单-%1.pdf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export orders as CSV</source>
+        <translation>将订单导出为 CSV</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>orders.csv</source>
+        <translation>订单.csv</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+5"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>New order</source>
+        <translation>新订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order %1 is waiting for you.</source>
+        <translation>订单 %1 待处理。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n new order(s) are waiting for you.</source>
+        <translation>
+            <numerusform>有 %n 个新订单待处理。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Orders from the mini-program. Changes made here without a connection are sent when the shop is online again.</source>
+        <translation>来自小程序的订单。离线时所做的修改会在恢复连接后自动同步。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To accept</source>
+        <translation>待接单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted</source>
+        <translation>已接单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund requests</source>
+        <translation>退款申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Awaiting payment</source>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Placed from</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All fulfilment</source>
+        <translation>全部配送方式</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All payment methods</source>
+        <translation>全部支付方式</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Order number, phone or customer</source>
+        <translation>订单号、电话或顾客</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Accept</source>
+        <translation>接单(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ship…</source>
+        <translation>发货(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ready for pickup</source>
+        <translation>备货完成(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start &amp;service</source>
+        <translation>开始服务(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash co&amp;llected</source>
+        <translation>确认收款(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ca&amp;ncel order…</source>
+        <translation>取消订单(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;fund…</source>
+        <translation>退款(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;ject refund…</source>
+        <translation>驳回退款(&amp;J)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;mark…</source>
+        <translation>备注(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export P&amp;DF…</source>
+        <translation>导出 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;CSV…</source>
+        <translation>导出 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The orders the list shows (state, dates, filters) as CSV for Excel</source>
+        <translation>将列表中当前显示的订单（按状态、日期和筛选条件）导出为可用 Excel 打开的 CSV 文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sound on new orders</source>
+        <translation>新订单声音提醒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notify on new orders</source>
+        <translation>新订单桌面通知</translation>
     </message>
 </context>
 <context>
@@ -2280,6 +3707,44 @@
     </message>
 </context>
 <context>
+    <name>xd::RefundDialog</name>
+    <message>
+        <location filename="../desktop/gui/OrderDialogs.cpp" line="+109"/>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A part:</source>
+        <translation>部分退款：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>yuan, e.g. 12.50</source>
+        <translation>金额（元），如 12.50</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reason:</source>
+        <translation>退款原因：</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Refund order %1</source>
+        <translation>订单 %1 退款</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>¥%1 can still be paid back. The money goes back the way it was paid.</source>
+        <translation>还可退款 ¥%1。款项将按原支付方式退回。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All: ¥%1</source>
+        <translation>全额退款：¥%1</translation>
+    </message>
+</context>
+<context>
     <name>xd::RejectedOperationsDialog</name>
     <message>
         <location filename="../desktop/gui/RejectedOperationsDialog.cpp" line="+80"/>
@@ -2471,19 +3936,19 @@
 <context>
     <name>xd::SessionController</name>
     <message>
-        <location filename="../desktop/gui/SessionController.cpp" line="+108"/>
-        <location line="+184"/>
+        <location filename="../desktop/gui/SessionController.cpp" line="+128"/>
+        <location line="+192"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location line="-183"/>
-        <location line="+184"/>
+        <location line="-191"/>
+        <location line="+192"/>
         <source>Categories</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-158"/>
         <source>Protect this computer&apos;s copy of the shop</source>
         <translation>保护本机的店铺数据</translation>
     </message>
@@ -2560,7 +4025,7 @@
         <translation>登录已失效（密码已修改或账号已停用），请重新登录。未同步的修改仍保留在本机。</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+93"/>
         <source>Shop profile</source>
         <translation>店铺资料</translation>
     </message>
@@ -2568,6 +4033,11 @@
         <location line="+1"/>
         <source>Staff</source>
         <translation>员工</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ordering</source>
+        <translation>订单设置</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2600,7 +4070,17 @@
         <translation>未打开店铺；未同步的修改已保留。</translation>
     </message>
     <message>
-        <location line="+193"/>
+        <location line="+207"/>
+        <source>order %1 (now: %2)</source>
+        <translation>订单 %1（当前：%2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an order no longer on this computer</source>
+        <translation>本机已不存在的订单</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -2608,6 +4088,46 @@
         <location line="+6"/>
         <source>The photo was not uploaded: %1</source>
         <translation>照片未上传：%1</translation>
+    </message>
+</context>
+<context>
+    <name>xd::ShipDialog</name>
+    <message>
+        <location filename="../desktop/gui/OrderDialogs.cpp" line="-116"/>
+        <source>Ship orders</source>
+        <translation>订单发货</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose or type a carrier</source>
+        <translation>选择或输入快递公司</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tracking number</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Carrier:</source>
+        <translation>快递公司：</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Ship order %1</source>
+        <translation>订单 %1 发货</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Ship %n order(s)</source>
+        <translation>
+            <numerusform>为 %n 个订单发货</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2697,7 +4217,7 @@
 <context>
     <name>xd::ShopSettingsPage</name>
     <message>
-        <location filename="../desktop/gui/ShopSettingsPage.cpp" line="+717"/>
+        <location filename="../desktop/gui/ShopSettingsPage.cpp" line="+713"/>
         <source>Changes saved.</source>
         <translation>修改已保存。</translation>
     </message>
@@ -3239,7 +4759,7 @@
 <context>
     <name>xd::StaffPage</name>
     <message>
-        <location filename="../desktop/gui/StaffPage.cpp" line="+182"/>
+        <location filename="../desktop/gui/StaffPage.cpp" line="+175"/>
         <source>Disable account</source>
         <translation>停用账号</translation>
     </message>
@@ -3656,6 +5176,56 @@
         <translation>删除文章</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Accept order</source>
+        <translation>接单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ship order</source>
+        <translation>订单发货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order ready for pickup</source>
+        <translation>订单备货完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start the order&apos;s service</source>
+        <translation>开始订单服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complete order</source>
+        <translation>完成订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash collected for order</source>
+        <translation>订单确认收款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel order</source>
+        <translation>取消订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund order</source>
+        <translation>订单退款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject refund</source>
+        <translation>驳回退款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order remark</source>
+        <translation>订单备注</translation>
+    </message>
+    <message>
         <location line="+18"/>
         <source>Your account is not allowed to do this.</source>
         <translation>您的账号没有权限执行此操作。</translation>
@@ -3743,6 +5313,206 @@
         <location line="+1"/>
         <source>The server refused some changes. Click to see why.</source>
         <translation>服务器拒绝了部分修改，点击查看原因。</translation>
+    </message>
+</context>
+<context>
+    <name>xd::WechatCredentialsDialog</name>
+    <message>
+        <location filename="../desktop/gui/WechatCredentialsDialog.cpp" line="+49"/>
+        <source>WeChat mini-program and payment</source>
+        <translation>微信小程序与支付</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation>PEM 文件 (*.pem *.crt *.key);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mini-program (customer login)</source>
+        <translation>小程序（顾客登录）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>wx followed by 16 letters or digits</source>
+        <translation>以 wx 开头，后跟 16 位字母或数字</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>AppID:</source>
+        <translation>AppID：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AppSecret:</source>
+        <translation>AppSecret：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>WeChat Pay (merchant)</source>
+        <translation>微信支付（商户）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+14"/>
+        <source>Load from file…</source>
+        <translation>从文件加载…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Merchant ID:</source>
+        <translation>商户号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API certificate serial:</source>
+        <translation>API 证书序列号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API private key:</source>
+        <translation>API 私钥：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>APIv3 key:</source>
+        <translation>APIv3 密钥：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Platform serial / key ID:</source>
+        <translation>平台证书序列号 / 公钥 ID：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Platform public key:</source>
+        <translation>平台公钥：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Secrets are sent to your server only and never shown again. Leave a secret empty to keep the one already set.</source>
+        <translation>密钥只会发送到您的服务器，且不会再次显示。留空则保留已设置的密钥。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>will be removed</source>
+        <translation>将被删除</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reading what is configured…</source>
+        <translation>正在读取当前配置…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot read the settings: %1</source>
+        <translation>无法读取设置：%1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>set</source>
+        <translation>已设置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+1"/>
+        <source>Unchanged</source>
+        <translation>保持不变</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>32 letters or digits</source>
+        <translation>32 位字母或数字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>32 characters</source>
+        <translation>32 个字符</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Customer login and WeChat Pay are configured.</source>
+        <translation>顾客登录和微信支付均已配置。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer login is configured; WeChat Pay is not (customers cannot pay online yet).</source>
+        <translation>顾客登录已配置；微信支付未配置（顾客暂时无法在线支付）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not configured: customers cannot sign in to the mini-program yet.</source>
+        <translation>未配置：顾客暂时无法登录小程序。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Nothing to save.</source>
+        <translation>没有需要保存的内容。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not saved: the server cannot be reached. These settings are saved online only.</source>
+        <translation>未保存：无法连接服务器。这些设置只能在线保存。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose a PEM file</source>
+        <translation>选择 PEM 文件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; cannot be read: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is too large for a key file.</source>
+        <translation>“%1”太大，不是有效的密钥文件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; is not a PEM file (it has no &quot;-----BEGIN&quot; line).</source>
+        <translation>“%1”不是 PEM 文件（缺少“-----BEGIN”行）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>will be replaced by %1</source>
+        <translation>将替换为 %1</translation>
     </message>
 </context>
 </TS>
