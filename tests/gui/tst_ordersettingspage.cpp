@@ -36,13 +36,9 @@ template <typename T> T* child(QObject* parent, const char* name)
     return parent->findChild<T*>(QString::fromLatin1(name));
 }
 
-// A copy next to the team's notes too, for a human to look at.
 bool screenshot(QWidget* widget, const QString& name)
 {
-    const bool saved = test::saveScreenshot(widget, name);
-    if (QFileInfo::exists(QStringLiteral("/tmp/notes")))
-        widget->grab().save(QStringLiteral("/tmp/notes/h8-%1.png").arg(name));
-    return saved;
+    return test::saveScreenshot(widget, name);
 }
 
 } // namespace
