@@ -69,7 +69,7 @@ private slots:
     void ordersArrived_onlyForNewReadyOrders();
     void csv_quotesGuardsAndFollowsTheFilter();
     void tombstone_removesTheOrder();
-    void largeShop_listAndFiltersStayFast();
+    void largeShop_countsPagesAndFiltersAreExact();
 
 private:
     Status seed(const QList<WireOrder>& orders, const QString& cookie = QStringLiteral("1.0.x"), bool more = false);
@@ -559,10 +559,15 @@ void tst_OrderService::tombstone_removesTheOrder()
     QVERIFY(!service.order(order.id).value().has_value());
 }
 
-void tst_OrderService::largeShop_listAndFiltersStayFast()
+void tst_OrderService::largeShop_countsPagesAndFiltersAreExact()
 {
-    // 50,000 orders (two lines, one event each), pulled in pages of 1,000 as the sync client stores them.
-    constexpr int Total = 50'000;
+    // Orders of two lines and one event each, stored in pages of 1,000 as the sync client stores them: 5,000 in the
+    // suite; XD_LARGE_ORDERS=50000 gives the figures in docs/performance.md (printed, never asserted: timing belongs in
+    // measurements, not in pass/fail).
+    const int Total = std::max(1000,
+                               qEnvironmentVariableIntValue("XD_LARGE_ORDERS") / 1000 * 1000 > 0
+                                   ? qEnvironmentVariableIntValue("XD_LARGE_ORDERS") / 1000 * 1000
+                                   : 5'000);
     QElapsedTimer timer;
     timer.start();
     for (int page = 0; page < Total / 1000; ++page) {
@@ -597,19 +602,18 @@ void tst_OrderService::largeShop_listAndFiltersStayFast()
     }));
     const qint64 tab = timed(toAccept, 0, toAcceptCount);
     OrderQuery byPhone;
-    byPhone.search = QStringLiteral("1390001234");
-    const qint64 search = timed(byPhone, 0, 10); // 139000123400..139000123499 → 13900012340..9 → ten numbers
-    qInfo("50,000 orders: stored in %lld ms; count + first page %lld ms, deepest page %lld ms, state tab %lld ms, "
+    byPhone.search = m_seeded.at(m_seeded.size() - Total / 2).contactPhone; // each order of the batch has its own
+    const qint64 search = timed(byPhone, 0, 1);
+    qInfo("%d orders: stored in %lld ms; count + first page %lld ms, deepest page %lld ms, state tab %lld ms, "
           "phone search %lld ms",
+          Total,
           storeMs,
           all,
           deep,
           tab,
           search);
-    for (const qint64 ms : {all, deep, tab, search}) {
-        QVERIFY(ms >= 0);
-        QVERIFY2(ms < 1500, qPrintable(QString::number(ms))); // generous: a shared 2-core machine
-    }
+    for (const qint64 ms : {all, deep, tab, search})
+        QVERIFY(ms >= 0); // -1: a count was wrong or a page came back empty
 }
 
 QTEST_GUILESS_MAIN(tst_OrderService)
