@@ -1,6 +1,7 @@
 #include "ArticleReader.h"
 
 #include "ImageStore.h"
+#include "KeysetCursor.h"
 #include "PageNumber.h"
 #include "xiaodian/ArticleRules.h"
 #include "xiaodian/Id.h"
@@ -19,37 +20,11 @@ Error invalid(const QString& message)
     return makeError(ErrorCode::InvalidArgument, message);
 }
 
-constexpr QByteArray::Base64Options CursorEncoding = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
-
 // "a1|<key>|<id>" for the public list (key: publish time), "a2|..." for the merchant's (key: creation time),
 // base64url: opaque, and not replayable in the other list where the key means something else.
 QString cursorTag(ArticleQuery::Audience audience)
 {
     return audience == ArticleQuery::Audience::Customer ? QStringLiteral("a1") : QStringLiteral("a2");
-}
-
-QString encodeCursor(ArticleQuery::Audience audience, qint64 key, const QString& id)
-{
-    const QString text = QStringLiteral("%1|%2|%3").arg(cursorTag(audience)).arg(key).arg(id);
-    return QString::fromLatin1(text.toUtf8().toBase64(CursorEncoding));
-}
-
-struct Cursor
-{
-    qint64 key = 0;
-    QString id;
-};
-
-Result<Cursor> decodeCursor(const QString& cursor, ArticleQuery::Audience audience)
-{
-    const auto decoded =
-        QByteArray::fromBase64Encoding(cursor.toLatin1(), CursorEncoding | QByteArray::AbortOnBase64DecodingErrors);
-    const QStringList parts = decoded ? QString::fromUtf8(*decoded).split(QLatin1Char('|')) : QStringList();
-    bool keyOk = false;
-    const qint64 key = parts.size() == 3 ? parts[1].toLongLong(&keyOk) : 0;
-    if (cursor.size() > 200 || parts.size() != 3 || parts[0] != cursorTag(audience) || !keyOk || !Id::isValid(parts[2]))
-        return invalid(QStringLiteral("malformed cursor"));
-    return Cursor{key, parts[2]};
 }
 
 const QString ListColumns = QStringLiteral("id, title, cover, summary, category, published, publish_at_ms, "
@@ -115,9 +90,9 @@ Result<ArticleQuery> ArticleReader::parseListQuery(const QUrlQuery& url, Article
 Result<ArticlePage> ArticleReader::articles(const ArticleQuery& query) const
 {
     const bool customer = query.audience == ArticleQuery::Audience::Customer;
-    std::optional<Cursor> after;
+    std::optional<KeysetCursor> after;
     if (!query.cursor.isEmpty()) {
-        auto cursor = decodeCursor(query.cursor, query.audience);
+        auto cursor = decodeKeysetCursor(query.cursor, cursorTag(query.audience));
         if (!cursor)
             return cursor.error();
         after = *cursor;
@@ -152,7 +127,7 @@ Result<ArticlePage> ArticleReader::articles(const ArticleQuery& query) const
     QString lastId;
     while (rows->next()) {
         if (page.items.size() == limit) {
-            page.nextCursor = encodeCursor(query.audience, lastKey, lastId);
+            page.nextCursor = encodeKeysetCursor(cursorTag(query.audience), lastKey, lastId);
             break;
         }
         page.items.append(item(*rows, query.audience, query.nowMs));

@@ -1,6 +1,7 @@
 #include "CatalogReader.h"
 
 #include "ImageStore.h"
+#include "KeysetCursor.h"
 #include "PageNumber.h"
 #include "xiaodian/CatalogRules.h"
 #include "xiaodian/Id.h"
@@ -47,34 +48,10 @@ SortSpec sortSpec(ProductSort sort)
     return {QStringLiteral("sort_weight"), false};
 }
 
-struct Cursor
+// "1|<sort>|<key>|<id>": bound to its sort, whose key it carries.
+QString cursorTag(ProductSort sort)
 {
-    qint64 key = 0;
-    QString id;
-};
-
-constexpr QByteArray::Base64Options CursorEncoding = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
-
-// "1|<sort>|<key>|<id>", base64url: opaque to clients, and bound to its sort so that it cannot be replayed with
-// another one (the key would mean something else there).
-QString encodeCursor(ProductSort sort, qint64 key, const QString& id)
-{
-    const QString text = QStringLiteral("1|%1|%2|%3").arg(CatalogReader::sortName(sort)).arg(key).arg(id);
-    return QString::fromLatin1(text.toUtf8().toBase64(CursorEncoding));
-}
-
-Result<Cursor> decodeCursor(const QString& cursor, ProductSort sort)
-{
-    const auto decoded =
-        QByteArray::fromBase64Encoding(cursor.toLatin1(), CursorEncoding | QByteArray::AbortOnBase64DecodingErrors);
-    const QStringList parts = decoded ? QString::fromUtf8(*decoded).split(QLatin1Char('|')) : QStringList();
-    bool keyOk = false;
-    const qint64 key = parts.size() == 4 ? parts[2].toLongLong(&keyOk) : 0;
-    if (cursor.size() > 200 || parts.size() != 4 || parts[0] != QLatin1String("1") || !keyOk || !Id::isValid(parts[3]))
-        return invalid(QStringLiteral("malformed cursor"));
-    if (parts[1] != CatalogReader::sortName(sort))
-        return invalid(QStringLiteral("the cursor belongs to another sort order"));
-    return Cursor{key, parts[3]};
+    return QStringLiteral("1|") + CatalogReader::sortName(sort);
 }
 
 QString moneyText(qint64 fen)
@@ -242,9 +219,9 @@ Result<QList<QJsonObject>> CatalogReader::categories(const QString& shopId) cons
 Result<ProductPage> CatalogReader::products(const ProductQuery& query) const
 {
     const SortSpec sort = sortSpec(query.sort);
-    std::optional<Cursor> after;
+    std::optional<KeysetCursor> after;
     if (!query.cursor.isEmpty()) {
-        auto cursor = decodeCursor(query.cursor, query.sort);
+        auto cursor = decodeKeysetCursor(query.cursor, cursorTag(query.sort));
         if (!cursor)
             return cursor.error();
         after = *cursor;
@@ -345,7 +322,7 @@ Result<ProductPage> CatalogReader::products(const ProductQuery& query) const
     const int keyColumn = 14;
     while (rows->next()) {
         if (page.items.size() == limit) {
-            page.nextCursor = encodeCursor(query.sort, lastKey, lastId);
+            page.nextCursor = encodeKeysetCursor(cursorTag(query.sort), lastKey, lastId);
             break;
         }
         page.items.append(listItem(*rows, query.audience, query.shopId));

@@ -1,5 +1,6 @@
 #include "OrderReader.h"
 
+#include "KeysetCursor.h"
 #include "xiaodian/Id.h"
 #include "xiaodian/OrderState.h"
 #include "xiaodian/db/Database.h"
@@ -106,25 +107,8 @@ OrderSettings settingsOf(const QSqlQuery& q)
     return s;
 }
 
-constexpr QByteArray::Base64Options CursorEncoding = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
-
-// "1|<placedAtMs>|<id>", base64url: opaque to clients.
-QString encodeCursor(qint64 placedAtMs, const QString& id)
-{
-    return QString::fromLatin1(QStringLiteral("1|%1|%2").arg(placedAtMs).arg(id).toUtf8().toBase64(CursorEncoding));
-}
-
-Result<std::pair<qint64, QString>> decodeCursor(const QString& cursor)
-{
-    const auto decoded =
-        QByteArray::fromBase64Encoding(cursor.toLatin1(), CursorEncoding | QByteArray::AbortOnBase64DecodingErrors);
-    const QStringList parts = decoded ? QString::fromUtf8(*decoded).split(QLatin1Char('|')) : QStringList();
-    bool ok = false;
-    const qint64 placed = parts.size() == 3 ? parts[1].toLongLong(&ok) : 0;
-    if (cursor.size() > 200 || parts.size() != 3 || parts[0] != QLatin1String("1") || !ok || !Id::isValid(parts[2]))
-        return invalid(QStringLiteral("malformed cursor"));
-    return std::pair<qint64, QString>(placed, parts[2]);
-}
+// "1|<placedAtMs>|<id>" (KeysetCursor).
+const QString CursorTag = QStringLiteral("1");
 
 } // namespace
 
@@ -294,12 +278,12 @@ Result<OrderPage> OrderReader::orders(const OrderQuery& query) const
         values << query.text << query.text << query.text;
     }
     if (!query.cursor.isEmpty()) {
-        auto after = decodeCursor(query.cursor);
+        auto after = decodeKeysetCursor(query.cursor, CursorTag);
         if (!after)
             return after.error();
         // Row-value comparison: one range on orders_shop_placed (shop_id, placed_at_ms, id), walked backwards.
         where << QStringLiteral("(placed_at_ms, id) < (?, ?)");
-        values << after->first << after->second;
+        values << after->key << after->id;
     }
     auto q = m_database.exec(QStringLiteral("SELECT %1 FROM orders WHERE %2 ORDER BY placed_at_ms DESC, id DESC "
                                             "LIMIT %3")
@@ -329,7 +313,7 @@ Result<OrderPage> OrderReader::orders(const OrderQuery& query) const
         return full.error();
     OrderPage page{*full, {}};
     if (more)
-        page.nextCursor = encodeCursor(lastPlaced, ids.constLast());
+        page.nextCursor = encodeKeysetCursor(CursorTag, lastPlaced, ids.constLast());
     return page;
 }
 

@@ -1,6 +1,7 @@
 #include "ReviewReader.h"
 
 #include "ImageStore.h"
+#include "KeysetCursor.h"
 #include "xiaodian/Id.h"
 #include "xiaodian/ReviewRules.h"
 #include "xiaodian/db/Database.h"
@@ -18,37 +19,11 @@ Error invalid(const QString& message)
     return makeError(ErrorCode::InvalidArgument, message);
 }
 
-constexpr QByteArray::Base64Options CursorEncoding = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
-
 // "r1|<created>|<id>" for a product's public list, "r2|..." for the merchant's: opaque (base64url), and a cursor of
 // one list is refused by the other, whose rows (and filters) differ.
 QString cursorTag(ReviewQuery::Audience audience)
 {
     return audience == ReviewQuery::Audience::Customer ? QStringLiteral("r1") : QStringLiteral("r2");
-}
-
-QString encodeCursor(ReviewQuery::Audience audience, qint64 key, const QString& id)
-{
-    const QString text = QStringLiteral("%1|%2|%3").arg(cursorTag(audience)).arg(key).arg(id);
-    return QString::fromLatin1(text.toUtf8().toBase64(CursorEncoding));
-}
-
-struct Cursor
-{
-    qint64 key = 0;
-    QString id;
-};
-
-Result<Cursor> decodeCursor(const QString& cursor, ReviewQuery::Audience audience)
-{
-    const auto decoded =
-        QByteArray::fromBase64Encoding(cursor.toLatin1(), CursorEncoding | QByteArray::AbortOnBase64DecodingErrors);
-    const QStringList parts = decoded ? QString::fromUtf8(*decoded).split(QLatin1Char('|')) : QStringList();
-    bool keyOk = false;
-    const qint64 key = parts.size() == 3 ? parts[1].toLongLong(&keyOk) : 0;
-    if (cursor.size() > 200 || parts.size() != 3 || parts[0] != cursorTag(audience) || !keyOk || !Id::isValid(parts[2]))
-        return invalid(QStringLiteral("malformed cursor"));
-    return Cursor{key, parts[2]};
 }
 
 const QString Columns = QStringLiteral("id, shop_id, order_id, order_item_id, product_id, product_name, sku_label, "
@@ -182,7 +157,7 @@ Result<ReviewQuery> ReviewReader::parseListQuery(const QUrlQuery& url, ReviewQue
     }
     query.cursor = url.queryItemValue(QStringLiteral("cursor"));
     if (!query.cursor.isEmpty()) {
-        if (auto cursor = decodeCursor(query.cursor, audience); !cursor)
+        if (auto cursor = decodeKeysetCursor(query.cursor, cursorTag(audience)); !cursor)
             return cursor.error();
     }
     if (audience == ReviewQuery::Audience::Customer)
@@ -238,7 +213,7 @@ Result<ReviewPage> ReviewReader::reviews(const ReviewQuery& query) const
             where << (*query.replied ? QStringLiteral("reply <> ''") : QStringLiteral("reply = ''"));
     }
     if (!query.cursor.isEmpty()) {
-        auto cursor = decodeCursor(query.cursor, query.audience);
+        auto cursor = decodeKeysetCursor(query.cursor, cursorTag(query.audience));
         if (!cursor)
             return cursor.error();
         where << QStringLiteral("(created_at_ms, id) < (?, ?)");
@@ -256,7 +231,7 @@ Result<ReviewPage> ReviewReader::reviews(const ReviewQuery& query) const
     QString lastId;
     while (rows->next()) {
         if (page.items.size() == query.limit) {
-            page.nextCursor = encodeCursor(query.audience, lastKey, lastId);
+            page.nextCursor = encodeKeysetCursor(cursorTag(query.audience), lastKey, lastId);
             break;
         }
         page.items << (customer ? publicItem(*rows) : merchantItem(*rows));
