@@ -837,49 +837,20 @@ HttpResponse CustomerOrderApi::list(const QString& shopId, const QString& custom
         if (!ok || limit < 1 || limit > MaxPageSize)
             return HttpResponse::error(invalid(QStringLiteral("limit is 1 to %1").arg(MaxPageSize)));
     }
-    // Keyset cursor "<placedAtMs>_<id>": the last order of the previous page (newest first).
-    QString where = QStringLiteral("shop_id = ? AND customer_id = ?");
-    QVariantList values{shopId, customerId};
-    if (!states.isEmpty()) {
-        where += QStringLiteral(" AND state IN (%1)").arg(placeholders(states.size()));
-        for (const QString& state : std::as_const(states))
-            values << state;
-    }
-    const QString cursor = request.query.queryItemValue(QStringLiteral("cursor"));
-    if (!cursor.isEmpty()) {
-        const QStringList parts = cursor.split(QLatin1Char('_'));
-        bool ok = false;
-        const qint64 placed = parts.value(0).toLongLong(&ok);
-        if (parts.size() != 2 || !ok || !Id::isValid(parts.at(1)))
-            return HttpResponse::error(invalid(QStringLiteral("bad cursor")));
-        where += QStringLiteral(" AND (placed_at_ms < ? OR (placed_at_ms = ? AND id < ?))");
-        values << placed << placed << parts.at(1);
-    }
-    values << limit + 1;
-    auto rows = m_database.exec(
-        QStringLiteral("SELECT id, placed_at_ms FROM orders WHERE %1 ORDER BY placed_at_ms DESC, id DESC LIMIT ?")
-            .arg(where),
-        values);
-    if (!rows)
-        return HttpResponse::error(rows.error());
-    QStringList ids;
-    QString nextCursor;
-    qint64 lastPlaced = 0;
-    while (rows->next()) {
-        if (ids.size() == limit) {
-            nextCursor = QStringLiteral("%1_%2").arg(lastPlaced).arg(ids.last());
-            break;
-        }
-        ids << rows->value(0).toString();
-        lastPlaced = rows->value(1).toLongLong();
-    }
+    // One page newest first, lines and events read for the whole page at once (OrderReader::orders).
+    OrderQuery query;
+    query.shopId = shopId;
+    query.customerId = customerId;
+    query.states = states;
+    query.cursor = request.query.queryItemValue(QStringLiteral("cursor"));
+    query.limit = limit;
+    auto page = m_reader.orders(query);
+    if (!page)
+        return HttpResponse::error(page.error());
     QJsonArray items;
-    for (const QString& id : std::as_const(ids)) {
-        auto order = m_reader.order(shopId, id);
-        if (!order)
-            return HttpResponse::error(order.error());
-        items.append(forCustomer(*order));
-    }
+    for (const QJsonObject& order : std::as_const(page->items))
+        items.append(forCustomer(order));
+    const QString nextCursor = page->nextCursor;
     return HttpResponse::json(
         200,
         QJsonObject{{QStringLiteral("items"), items},

@@ -252,6 +252,10 @@ Result<OrderPage> OrderReader::orders(const OrderQuery& query) const
         for (const QString& state : query.states)
             values << state;
     }
+    if (!query.customerId.isEmpty()) {
+        where << QStringLiteral("customer_id = ?");
+        values << query.customerId;
+    }
     if (query.placedFromMs > 0) {
         where << QStringLiteral("placed_at_ms >= ?");
         values << query.placedFromMs;

@@ -19,6 +19,7 @@ namespace xd::server {
 struct OrderQuery
 {
     QString shopId;
+    QString customerId;      // one customer's orders ("my orders"); empty: the whole shop's
     QStringList states;      // wire names; empty: every state
     qint64 placedFromMs = 0; // inclusive; 0: no bound
     qint64 placedToMs = 0;   // exclusive; 0: no bound
