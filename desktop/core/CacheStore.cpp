@@ -24,6 +24,7 @@ const QString CacheStore::ProductEntity = QStringLiteral("product");
 const QString CacheStore::ArticleEntity = QStringLiteral("article");
 const QString CacheStore::OrderEntity = QStringLiteral("order");
 const QString CacheStore::OrderSettingsEntity = QStringLiteral("order_settings");
+const QString CacheStore::ReviewEntity = QStringLiteral("review");
 
 namespace {
 
@@ -135,6 +136,19 @@ const QList<CacheMigration>& migrations()
              QStringLiteral("CREATE TABLE order_settings (id TEXT PRIMARY KEY NOT NULL, version INTEGER NOT NULL, "
                             "data TEXT NOT NULL)"),
              // Pulls of older builds skipped orders while their cookie moved on: pull everything again.
+             QStringLiteral("UPDATE meta SET value = '' WHERE key = 'cookie'"),
+         }},
+        {7,
+         "reviews",
+         {
+             // The reviews page lists newest first and filters by rating, hidden and replied: those sit in columns
+             // beside the row's JSON (a shop's reviews are few; one index serves the order). Filled by applyPullPage.
+             QStringLiteral("CREATE TABLE review (id TEXT PRIMARY KEY NOT NULL, version INTEGER NOT NULL, "
+                            "rating INTEGER NOT NULL DEFAULT 0, hidden INTEGER NOT NULL DEFAULT 0, "
+                            "replied INTEGER NOT NULL DEFAULT 0, created_at_ms INTEGER NOT NULL DEFAULT 0, "
+                            "data TEXT NOT NULL)"),
+             QStringLiteral("CREATE INDEX review_by_created ON review (created_at_ms, id)"),
+             // Pulls of older builds skipped reviews while their cookie moved on: pull everything again.
              QStringLiteral("UPDATE meta SET value = '' WHERE key = 'cookie'"),
          }},
     };
@@ -339,7 +353,7 @@ bool isKnownEntity(const QString& entity)
     return entity == CacheStore::ShopEntity || entity == CacheStore::StaffEntity || entity == CacheStore::PhotoEntity ||
            entity == CacheStore::CategoryEntity || entity == CacheStore::ProductEntity ||
            entity == CacheStore::ArticleEntity || entity == CacheStore::OrderEntity ||
-           entity == CacheStore::OrderSettingsEntity;
+           entity == CacheStore::OrderSettingsEntity || entity == CacheStore::ReviewEntity;
 }
 
 // The orders page's list row of a synced order (migration 6).
@@ -667,6 +681,17 @@ Status CacheStore::applyPullPage(const QList<sync::SyncRow>& rows, const QString
                 written = statements.run(
                     QStringLiteral("INSERT OR REPLACE INTO order_settings (id, version, data) VALUES (?, ?, ?)"),
                     {row.id, row.version, toText(row.data)});
+            } else if (row.entity == ReviewEntity) {
+                written = statements.run(
+                    QStringLiteral("INSERT OR REPLACE INTO review (id, version, rating, hidden, replied, "
+                                   "created_at_ms, data) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                    {row.id,
+                     row.version,
+                     row.data.value(QStringLiteral("rating")).toInt(),
+                     row.data.value(QStringLiteral("hidden")).toBool() ? 1 : 0,
+                     row.data.value(QStringLiteral("reply")).toString().isEmpty() ? 0 : 1,
+                     row.data.value(QStringLiteral("createdAtMs")).toInteger(),
+                     toText(row.data)});
             } else {
                 written = statements.run(
                     QStringLiteral("INSERT OR REPLACE INTO shop_photo (id, version, position, data) "

@@ -63,6 +63,7 @@ public:
     static const QString ArticleEntity;
     static const QString OrderEntity;         // table "order" (quoted: a keyword) + order_list
     static const QString OrderSettingsEntity; // one row, id = shop id
+    static const QString ReviewEntity;        // table review (migration 7)
 
     CacheStore(CacheDatabase& database, const Clock& clock, QObject* parent = nullptr);
     ~CacheStore() override;

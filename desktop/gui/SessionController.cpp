@@ -15,6 +15,8 @@
 #include "OrdersPage.h"
 #include "ProductCsvActions.h"
 #include "ProductsPage.h"
+#include "ReviewService.h"
+#include "ReviewsPage.h"
 #include "ShopService.h"
 #include "ShopSettingsPage.h"
 #include "SignInDialog.h"
@@ -127,6 +129,9 @@ SessionController::SessionController(MainWindow& window, DesktopSession& session
     m_productsTabWidget->setDocumentMode(true);
     m_productsTabWidget->addTab(m_productsPage, tr("Products"));
     m_productsTabWidget->addTab(m_categoriesPage, tr("Categories"));
+    // Reviews of the products, over the ReviewService of the session.
+    m_reviewsPage = new ReviewsPage;
+    m_productsTabWidget->addTab(m_reviewsPage, tr("Reviews"));
     m_window.setPage(MainWindow::Module::Products, m_productsTabWidget);
     m_productsPage->setImageUploader([this](const QString& path, std::function<void(Result<QString>)> done) {
         m_session.api().uploadImageFile(m_session.account(), path, [done](Result<UploadedImage> image) {
@@ -319,6 +324,7 @@ void SessionController::retranslateTabs()
     if (m_productsTabWidget) {
         m_productsTabWidget->setTabText(0, tr("Products"));
         m_productsTabWidget->setTabText(1, tr("Categories"));
+        m_productsTabWidget->setTabText(2, tr("Reviews"));
     }
     if (m_importCsvButton) {
         m_importCsvButton->setText(tr("Import CSV…"));
@@ -480,6 +486,10 @@ void SessionController::onActivated()
     m_orders = new OrderService(*m_session.store(), m_session.account().role, this);
     m_ordersPage->setService(m_orders);
     connect(client, &SyncClient::authenticated, m_orders, [this] { m_orders->setRole(m_session.account().role); });
+    delete m_reviews;
+    m_reviews = new ReviewService(*m_session.store(), m_session.account().role, this);
+    m_reviewsPage->setService(m_reviews);
+    connect(client, &SyncClient::authenticated, m_reviews, [this] { m_reviews->setRole(m_session.account().role); });
     delete m_orderSettings;
     m_orderSettings = new OrderSettingsService(*m_session.store(), m_session.account().role, this);
     m_orderSettingsPage->setService(m_orderSettings);
@@ -503,6 +513,9 @@ void SessionController::onDeactivated()
     m_ordersPage->setService(nullptr);
     delete m_orders;
     m_orders = nullptr;
+    m_reviewsPage->setService(nullptr);
+    delete m_reviews;
+    m_reviews = nullptr;
     m_orderSettingsPage->setService(nullptr);
     delete m_orderSettings;
     m_orderSettings = nullptr;

@@ -26,6 +26,8 @@ class OrderSettingsService;
 class OrdersPage;
 class ProductCsvActions;
 class ProductsPage;
+class ReviewService;
+class ReviewsPage;
 class ShopSettingsPage;
 class StaffPage;
 class SyncStatusWidget;
@@ -75,6 +77,7 @@ public:
     OrderSettingsPage* orderSettingsPage() const { return m_orderSettingsPage; }
     ProductsPage* productsPage() const { return m_productsPage; }
     CategoriesPage* categoriesPage() const { return m_categoriesPage; }
+    ReviewsPage* reviewsPage() const { return m_reviewsPage; }
     SyncStatusWidget* syncStatusWidget() const { return m_syncStatusWidget; }
 
 signals:
@@ -111,6 +114,8 @@ private:
     QTabWidget* m_productsTabWidget = nullptr;
     ProductsPage* m_productsPage = nullptr;
     CategoriesPage* m_categoriesPage = nullptr;
+    ReviewsPage* m_reviewsPage = nullptr;      // the Products module's Reviews tab
+    ReviewService* m_reviews = nullptr;        // while signed in
     CatalogService* m_catalog = nullptr;       // while signed in
     ProductCsvActions* m_productCsv = nullptr; // while signed in
     QPushButton* m_importCsvButton = nullptr;

@@ -158,6 +158,8 @@ QString SyncStatusWidget::operationTitle(const QString& mutationName)
         {"order.refund", QT_TR_NOOP("Refund order")},
         {"order.rejectRefund", QT_TR_NOOP("Reject refund")},
         {"order.remark", QT_TR_NOOP("Order remark")},
+        {"review.reply", QT_TR_NOOP("Reply to review")},
+        {"review.setHidden", QT_TR_NOOP("Hide or show review")},
     };
     for (const Title& title : titles) {
         if (mutationName == QLatin1StringView(title.name)) {
