@@ -1462,9 +1462,9 @@
     <message numerus="yes">
         <location line="+88"/>
         <source>%n article(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
         </translation>
     </message>
     <message>
@@ -1536,12 +1536,12 @@
 <context>
     <name>xd::CacheStore</name>
     <message>
-        <location filename="../desktop/core/CacheStore.cpp" line="+423"/>
+        <location filename="../desktop/core/CacheStore.cpp" line="+437"/>
         <source>This cache was written by a newer version of Xiaodian (schema %1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+349"/>
+        <location line="+360"/>
         <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1591,17 +1591,17 @@
     <message numerus="yes">
         <location line="+5"/>
         <source>The category has %n subcategories; move or delete them first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The category has %n subcategory; move or delete it first.</numerusform>
+            <numerusform>The category has %n subcategories; move or delete them first.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+10"/>
         <source>The category holds %n products; move or delete them first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The category holds %n product; move or delete it first.</numerusform>
+            <numerusform>The category holds %n products; move or delete them first.</numerusform>
         </translation>
     </message>
     <message>
@@ -2820,9 +2820,9 @@
     <message numerus="yes">
         <location line="+10"/>
         <source>%n order(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n order</numerusform>
+            <numerusform>%n orders</numerusform>
         </translation>
     </message>
     <message>
@@ -2919,9 +2919,9 @@
     <message numerus="yes">
         <location line="+1"/>
         <source>%n new order(s) are waiting for you.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n new order is waiting for you.</numerusform>
+            <numerusform>%n new orders are waiting for you.</numerusform>
         </translation>
     </message>
     <message>
@@ -3276,9 +3276,9 @@
     <message numerus="yes">
         <location line="+2"/>
         <source>%1 products read from %n line(s) (%2).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 products read from %n line (%2).</numerusform>
+            <numerusform>%1 products read from %n lines (%2).</numerusform>
         </translation>
     </message>
     <message>
@@ -3289,9 +3289,9 @@
     <message numerus="yes">
         <location line="+6"/>
         <source>%n change(s) will be sent to the server with the next sync.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n change will be sent to the server with the next sync.</numerusform>
+            <numerusform>%n changes will be sent to the server with the next sync.</numerusform>
         </translation>
     </message>
     <message>
@@ -3652,17 +3652,17 @@
     <message numerus="yes">
         <location line="+72"/>
         <source>%n products, %1 selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n product, %1 selected</numerusform>
+            <numerusform>%n products, %1 selected</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n products</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n product</numerusform>
+            <numerusform>%n products</numerusform>
         </translation>
     </message>
     <message>
@@ -3678,17 +3678,17 @@
     <message numerus="yes">
         <location line="+1"/>
         <source>Delete %n products? Customers will no longer see them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Delete %n product? Customers will no longer see it.</numerusform>
+            <numerusform>Delete %n products? Customers will no longer see them.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+33"/>
         <source>Change the price of %n products</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Change the price of %n product</numerusform>
+            <numerusform>Change the price of %n products</numerusform>
         </translation>
     </message>
     <message>
@@ -3709,9 +3709,9 @@
     <message numerus="yes">
         <location line="+26"/>
         <source>Change the stock of %n products</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Change the stock of %n product</numerusform>
+            <numerusform>Change the stock of %n products</numerusform>
         </translation>
     </message>
     <message>
@@ -3803,6 +3803,173 @@
     <message>
         <location line="+0"/>
         <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xd::ReviewService</name>
+    <message>
+        <location filename="../desktop/core/ReviewService.cpp" line="+242"/>
+        <source>Your role may not answer reviews.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+18"/>
+        <source>There is no such review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Only the owner may hide or show reviews.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xd::ReviewsPage</name>
+    <message>
+        <location filename="../desktop/gui/ReviewsPage.cpp" line="+95"/>
+        <location line="+206"/>
+        <source>Reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-145"/>
+        <source>%1 reviews (the newest %2 shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n review(s)</source>
+        <translation>
+            <numerusform>%n review</numerusform>
+            <numerusform>%n reviews</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+140"/>
+        <source>Hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-138"/>
+        <source>Not sent yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <location line="+119"/>
+        <source>%n star(s)</source>
+        <translation>
+            <numerusform>%n star</numerusform>
+            <numerusform>%n stars</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>Show on product page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hide from product page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reply to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your answer, shown under the review on the product page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+59"/>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>What customers wrote about their orders. Answer them, or take a review off the product page; changes made without a connection are sent when the shop is online again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shown and hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answered or not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reply…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3950,19 +4117,25 @@
 <context>
     <name>xd::SessionController</name>
     <message>
-        <location filename="../desktop/gui/SessionController.cpp" line="+128"/>
-        <location line="+192"/>
+        <location filename="../desktop/gui/SessionController.cpp" line="+130"/>
+        <location line="+195"/>
         <source>Products</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-191"/>
-        <location line="+192"/>
+        <location line="-194"/>
+        <location line="+195"/>
         <source>Categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-192"/>
+        <location line="+193"/>
+        <source>Reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-159"/>
         <source>Protect this computer&apos;s copy of the shop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4055,7 +4228,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4085,7 +4258,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+207"/>
+        <location line="+214"/>
         <source>order %1 (now: %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4140,9 +4313,9 @@
     <message numerus="yes">
         <location line="+1"/>
         <source>Ship %n order(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ship %n order</numerusform>
+            <numerusform>Ship %n orders</numerusform>
         </translation>
     </message>
 </context>
@@ -5245,6 +5418,16 @@
     <message>
         <location line="+1"/>
         <source>Order remark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reply to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide or show review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

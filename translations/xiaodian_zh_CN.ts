@@ -1535,12 +1535,12 @@
 <context>
     <name>xd::CacheStore</name>
     <message>
-        <location filename="../desktop/core/CacheStore.cpp" line="+423"/>
+        <location filename="../desktop/core/CacheStore.cpp" line="+437"/>
         <source>This cache was written by a newer version of Xiaodian (schema %1).</source>
         <translation>本机数据由更新版本的小店写入（结构版本 %1）。</translation>
     </message>
     <message>
-        <location line="+349"/>
+        <location line="+360"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -3793,6 +3793,171 @@
     </message>
 </context>
 <context>
+    <name>xd::ReviewService</name>
+    <message>
+        <location filename="../desktop/core/ReviewService.cpp" line="+242"/>
+        <source>Your role may not answer reviews.</source>
+        <translation>你的角色不能回复评价。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+18"/>
+        <source>There is no such review.</source>
+        <translation>没有这条评价。</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Only the owner may hide or show reviews.</source>
+        <translation>只有店主可以隐藏或显示评价。</translation>
+    </message>
+</context>
+<context>
+    <name>xd::ReviewsPage</name>
+    <message>
+        <location filename="../desktop/gui/ReviewsPage.cpp" line="+95"/>
+        <location line="+206"/>
+        <source>Reviews</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location line="-145"/>
+        <source>%1 reviews (the newest %2 shown)</source>
+        <translation>共 %1 条评价（显示最新的 %2 条）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n review(s)</source>
+        <translation>
+            <numerusform>%n 条评价</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+140"/>
+        <source>Hidden</source>
+        <translation>已隐藏</translation>
+    </message>
+    <message>
+        <location line="-138"/>
+        <source>Not sent yet</source>
+        <translation>未同步</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <location line="+119"/>
+        <source>%n star(s)</source>
+        <translation>
+            <numerusform>%n 星</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>Show on product page</source>
+        <translation>在商品页显示</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hide from product page</source>
+        <translation>从商品页隐藏</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reply to %1</source>
+        <translation>回复 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your answer, shown under the review on the product page</source>
+        <translation>你的回复，显示在商品页的评价下方</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+59"/>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>What customers wrote about their orders. Answer them, or take a review off the product page; changes made without a connection are sent when the shop is online again.</source>
+        <translation>顾客对订单的评价。可以回复，也可以把评价从商品页隐藏；离线时所做的修改会在恢复连接后自动同步。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All ratings</source>
+        <translation>全部评分</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shown and hidden</source>
+        <translation>显示和隐藏的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shown</source>
+        <translation>显示中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answered or not</source>
+        <translation>已回复和未回复的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered</source>
+        <translation>已回复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not answered</source>
+        <translation>未回复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reply…</source>
+        <translation>回复…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review</source>
+        <translation>评价内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photos</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
     <name>xd::RichTextEditor</name>
     <message>
         <location filename="../desktop/gui/RichTextEditor.cpp" line="+396"/>
@@ -3936,19 +4101,25 @@
 <context>
     <name>xd::SessionController</name>
     <message>
-        <location filename="../desktop/gui/SessionController.cpp" line="+128"/>
-        <location line="+192"/>
+        <location filename="../desktop/gui/SessionController.cpp" line="+130"/>
+        <location line="+195"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location line="-191"/>
-        <location line="+192"/>
+        <location line="-194"/>
+        <location line="+195"/>
         <source>Categories</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-192"/>
+        <location line="+193"/>
+        <source>Reviews</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location line="-159"/>
         <source>Protect this computer&apos;s copy of the shop</source>
         <translation>保护本机的店铺数据</translation>
     </message>
@@ -4040,7 +4211,7 @@
         <translation>订单设置</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
@@ -4070,7 +4241,7 @@
         <translation>未打开店铺；未同步的修改已保留。</translation>
     </message>
     <message>
-        <location line="+207"/>
+        <location line="+214"/>
         <source>order %1 (now: %2)</source>
         <translation>订单 %1（当前：%2）</translation>
     </message>
@@ -5224,6 +5395,16 @@
         <location line="+1"/>
         <source>Order remark</source>
         <translation>订单备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reply to review</source>
+        <translation>回复评价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide or show review</source>
+        <translation>隐藏或显示评价</translation>
     </message>
     <message>
         <location line="+18"/>
