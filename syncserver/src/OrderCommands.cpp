@@ -147,6 +147,18 @@ Status queueMoneyBack(CommandContext& context, const QString& orderId, qint64 am
                        context.actor().staffId);
 }
 
+// Reads the order and takes the step: for the operations that need nothing of the order beforehand.
+Status stepOrder(CommandContext& context, const OrderTransitionRequest& request)
+{
+    auto facts = readFacts(context, request.orderId);
+    if (!facts)
+        return facts.error();
+    auto moved = step(context, *facts, request);
+    if (!moved)
+        return moved.error();
+    return {};
+}
+
 // The operations that only move the state: {orderId} and nothing else.
 template <OrderAction Action> Status plainStep(CommandContext& context, const QJsonObject& args)
 {
@@ -155,16 +167,10 @@ template <OrderAction Action> Status plainStep(CommandContext& context, const QJ
     auto orderId = orderIdOf(args);
     if (!orderId)
         return orderId.error();
-    auto facts = readFacts(context, *orderId);
-    if (!facts)
-        return facts.error();
     OrderTransitionRequest request;
     request.orderId = *orderId;
     request.action = Action;
-    auto moved = step(context, *facts, request);
-    if (!moved)
-        return moved.error();
-    return {};
+    return stepOrder(context, request);
 }
 
 Status shipOrder(CommandContext& context, const QJsonObject& args)
@@ -180,18 +186,12 @@ Status shipOrder(CommandContext& context, const QJsonObject& args)
     auto trackingNo = textOf(args, QStringLiteral("trackingNo"), 0, MaxCarrierLength);
     if (!trackingNo)
         return trackingNo.error();
-    auto facts = readFacts(context, *orderId);
-    if (!facts)
-        return facts.error();
     OrderTransitionRequest request;
     request.orderId = *orderId;
     request.action = OrderAction::Ship;
     request.carrier = *carrier;
     request.trackingNo = *trackingNo;
-    auto moved = step(context, *facts, request);
-    if (!moved)
-        return moved.error();
-    return {};
+    return stepOrder(context, request);
 }
 
 Status completeOrder(CommandContext& context, const QJsonObject& args)
@@ -204,17 +204,11 @@ Status completeOrder(CommandContext& context, const QJsonObject& args)
     auto code = textOf(args, QStringLiteral("pickupCode"), 0, 20);
     if (!code)
         return code.error();
-    auto facts = readFacts(context, *orderId);
-    if (!facts)
-        return facts.error();
     OrderTransitionRequest request;
     request.orderId = *orderId;
     request.action = OrderAction::Complete;
     request.pickupCode = *code;
-    auto moved = step(context, *facts, request);
-    if (!moved)
-        return moved.error();
-    return {};
+    return stepOrder(context, request);
 }
 
 Status cancelOrder(CommandContext& context, const QJsonObject& args)
@@ -298,17 +292,11 @@ Status rejectRefund(CommandContext& context, const QJsonObject& args)
     auto note = textOf(args, QStringLiteral("note"), 1, MaxReasonLength);
     if (!note)
         return note.error();
-    auto facts = readFacts(context, *orderId);
-    if (!facts)
-        return facts.error();
     OrderTransitionRequest request;
     request.orderId = *orderId;
     request.action = OrderAction::RejectRefund;
     request.note = *note;
-    auto moved = step(context, *facts, request);
-    if (!moved)
-        return moved.error();
-    return {};
+    return stepOrder(context, request);
 }
 
 // The merchant's own note on an order. Not a transition: the state stays, an event "remark" keeps the history (the
