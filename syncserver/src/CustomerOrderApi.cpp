@@ -6,6 +6,7 @@
 #include "OrderReader.h"
 #include "OrderTransitions.h"
 #include "PaymentRefunds.h"
+#include "PgChangeRelay.h"
 #include "ShopRepository.h"
 #include "xiaodian/Clock.h"
 #include "xiaodian/Id.h"
@@ -783,13 +784,8 @@ HttpResponse CustomerOrderApi::place(const QString& shopId, const QString& custo
          now});
     if (!audited)
         return HttpResponse::error(audited.error());
-    if (m_database.engine() == db::Engine::Postgres) {
-        auto notified = m_database.exec(
-            QStringLiteral("SELECT pg_notify(?, ?)"),
-            {QString::fromLatin1(ChangeNotifier::Channel), QStringLiteral("shop:%1:%2").arg(shopId).arg(*version)});
-        if (!notified)
-            return HttpResponse::error(notified.error());
-    }
+    if (const Status announced = announceShopVersion(m_database, shopId, *version); !announced)
+        return HttpResponse::error(announced.error());
     // The cart keeps what was not bought.
     auto cart = m_database.exec(QStringLiteral("SELECT items FROM carts WHERE customer_id = ?"), {customerId});
     if (cart && cart->next()) {

@@ -1,6 +1,7 @@
 #include "OrderTransitions.h"
 
 #include "ChangeNotifier.h"
+#include "PgChangeRelay.h"
 #include "ShopRepository.h"
 #include "xiaodian/CatalogRules.h"
 #include "xiaodian/Clock.h"
@@ -442,14 +443,11 @@ applyOrderTransition(const db::Database& database, const Clock& clock, const Ord
     if (!event)
         return event.error();
 
-    if (database.engine() == db::Engine::Postgres && request.version <= 0) {
-        // Other servers on this database hear of the new version at commit (NOTIFY is transactional), as for
-        // CommandProcessor's operations; a caller that passed its own version notifies for it itself.
-        auto notified = database.exec(QStringLiteral("SELECT pg_notify(?, ?)"),
-                                      {QString::fromLatin1(ChangeNotifier::Channel),
-                                       QStringLiteral("shop:%1:%2").arg(request.shopId).arg(version)});
-        if (!notified)
-            return notified.error();
+    if (request.version <= 0) {
+        // Other servers on this database hear of the new version at commit, as for CommandProcessor's operations; a
+        // caller that passed its own version announces it itself.
+        if (const Status announced = announceShopVersion(database, request.shopId, version); !announced)
+            return announced.error();
     }
     return OrderTransitionResult{order.state, to, version};
 }

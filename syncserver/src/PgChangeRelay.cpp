@@ -37,4 +37,16 @@ void PgChangeRelay::onNotification(const QString& name, QSqlDriver::Notification
     }
 }
 
+Status announceShopVersion(const db::Database& database, const QString& shopId, qint64 version)
+{
+    if (database.engine() != db::Engine::Postgres)
+        return {};
+    auto notified = database.exec(
+        QStringLiteral("SELECT pg_notify(?, ?)"),
+        {QString::fromLatin1(ChangeNotifier::Channel), QStringLiteral("shop:%1:%2").arg(shopId).arg(version)});
+    if (!notified)
+        return notified.error();
+    return {};
+}
+
 } // namespace xd::server

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "xiaodian/Result.h"
+
 #include <QObject>
 #include <QSqlDriver>
 
@@ -30,5 +32,10 @@ private:
     ChangeNotifier& m_notifier;
     bool m_listening = false;
 };
+
+// Inside a writer's open transaction: tells the other servers on this PostgreSQL database, at commit (NOTIFY is
+// transactional), that `shopId` moved to `version`, so they poke their desktops and drop remembered answers. Nothing
+// on SQLite, where one server owns the file.
+Status announceShopVersion(const db::Database& database, const QString& shopId, qint64 version);
 
 } // namespace xd::server

@@ -4,6 +4,7 @@
 #include "ImageProcessor.h"
 #include "ImageStore.h"
 #include "Logging.h"
+#include "PgChangeRelay.h"
 #include "ReviewCommands.h"
 #include "ReviewReader.h"
 #include "ShopRepository.h"
@@ -203,14 +204,9 @@ Result<QList<QJsonObject>> ReviewWriter::post(const QString& shopId,
          now});
     if (!audited)
         return audited.error();
-    if (postgres) {
-        // Other servers on this database drop their remembered catalog answers and poke their desktops.
-        auto notified = m_database.exec(
-            QStringLiteral("SELECT pg_notify(?, ?)"),
-            {QString::fromLatin1(ChangeNotifier::Channel), QStringLiteral("shop:%1:%2").arg(shopId).arg(*version)});
-        if (!notified)
-            return notified.error();
-    }
+    // Other servers on this database drop their remembered catalog answers and poke their desktops.
+    if (const Status announced = announceShopVersion(m_database, shopId, *version); !announced)
+        return announced.error();
     QList<QJsonObject> answer;
     const ReviewReader reader(m_database);
     for (const QString& id : std::as_const(ids)) {

@@ -3,6 +3,7 @@
 #include "ChangeNotifier.h"
 #include "HttpTypes.h"
 #include "Logging.h"
+#include "PgChangeRelay.h"
 #include "ShopRepository.h"
 #include "xiaodian/Clock.h"
 #include "xiaodian/db/Database.h"
@@ -240,14 +241,9 @@ Result<QList<ViewRecorder::Published>> ViewRecorder::write(const QList<ViewEvent
             if (!stamped)
                 return stamped.error();
         }
-        if (m_database.engine() == db::Engine::Postgres) {
-            // Other server processes poke their desktops too (see CommandProcessor).
-            auto notified = m_database.exec(QStringLiteral("SELECT pg_notify(?, ?)"),
-                                            {QString::fromLatin1(ChangeNotifier::Channel),
-                                             QStringLiteral("shop:%1:%2").arg(shop.shopId).arg(shop.version)});
-            if (!notified)
-                return notified.error();
-        }
+        // Other server processes poke their desktops too (see CommandProcessor).
+        if (const Status announced = announceShopVersion(m_database, shop.shopId, shop.version); !announced)
+            return announced.error();
     }
     if (const Status committed = tx->commit(); !committed)
         return committed.error();

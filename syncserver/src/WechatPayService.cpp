@@ -6,6 +6,7 @@
 #include "Logging.h"
 #include "OrderTransitions.h"
 #include "PaymentRefunds.h"
+#include "PgChangeRelay.h"
 #include "ShopRepository.h"
 #include "WechatPayClient.h"
 #include "xiaodian/Clock.h"
@@ -125,14 +126,9 @@ Result<qint64> recordAnomaly(const db::Database& database,
                                 now});
     if (!event)
         return event.error();
-    if (database.engine() == db::Engine::Postgres) {
-        // Other servers on this database learn of the version at commit, as for order transitions.
-        auto notified = database.exec(
-            QStringLiteral("SELECT pg_notify(?, ?)"),
-            {QString::fromLatin1(ChangeNotifier::Channel), QStringLiteral("shop:%1:%2").arg(shopId).arg(*version)});
-        if (!notified)
-            return notified.error();
-    }
+    // Other servers on this database learn of the version at commit, as for order transitions.
+    if (const Status announced = announceShopVersion(database, shopId, *version); !announced)
+        return announced.error();
     return *version;
 }
 
