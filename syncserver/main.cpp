@@ -34,7 +34,8 @@ int main(int argc, char* argv[])
     const xd::SystemClock clock;
     if (commandLine->action == xd::server::CommandLine::Action::ShopCreate ||
         commandLine->action == xd::server::CommandLine::Action::StaffAdd ||
-        commandLine->action == xd::server::CommandLine::Action::ImagesGc)
+        commandLine->action == xd::server::CommandLine::Action::ImagesGc ||
+        commandLine->action == xd::server::CommandLine::Action::StatsRebuild)
         return xd::server::runAdminCommand(*commandLine, clock);
 
     xd::server::Server server(config, clock);

@@ -5,6 +5,7 @@
 #include "xiaodian/Clock.h"
 #include "xiaodian/Id.h"
 #include "xiaodian/Json.h"
+#include "xiaodian/Stats.h"
 
 #include <QFile>
 #include <QHash>
@@ -25,6 +26,8 @@ const QString CacheStore::ArticleEntity = QStringLiteral("article");
 const QString CacheStore::OrderEntity = QStringLiteral("order");
 const QString CacheStore::OrderSettingsEntity = QStringLiteral("order_settings");
 const QString CacheStore::ReviewEntity = QStringLiteral("review");
+const QString CacheStore::StatsDayEntity = QStringLiteral("stats_day");
+const QString CacheStore::StatsProductDayEntity = QStringLiteral("stats_product_day");
 
 namespace {
 
@@ -149,6 +152,27 @@ const QList<CacheMigration>& migrations()
                             "data TEXT NOT NULL)"),
              QStringLiteral("CREATE INDEX review_by_created ON review (created_at_ms, id)"),
              // Pulls of older builds skipped reviews while their cookie moved on: pull everything again.
+             QStringLiteral("UPDATE meta SET value = '' WHERE key = 'cookie'"),
+         }},
+        {8,
+         "finance and statistics rollups",
+         {
+             // The server's daily rollups (docs/statistics.md), for reports that work offline (StatsService). A day
+             // row is keyed by its local day as yyyymmdd and keeps DayFigures' JSON. The product rows keep their
+             // figures in columns: a report sums them GROUP BY product over a day range (a big shop's year: ~180,000
+             // rows), and two covering indexes serve it without reading the table: by day for a short period (the
+             // range is small, its sort cheap), by product for a long one (one pass in group order, no sort of
+             // 180,000 rows: a fifth of the time). StatsService picks one. Filled by applyPullPage.
+             QStringLiteral("CREATE TABLE stats_day (day INTEGER PRIMARY KEY NOT NULL, version INTEGER NOT NULL, "
+                            "data TEXT NOT NULL)"),
+             QStringLiteral("CREATE TABLE stats_product_day (id TEXT PRIMARY KEY NOT NULL, day INTEGER NOT NULL, "
+                            "product_id TEXT NOT NULL, product_name TEXT NOT NULL, quantity INTEGER NOT NULL, "
+                            "revenue_fen INTEGER NOT NULL, version INTEGER NOT NULL)"),
+             QStringLiteral("CREATE INDEX stats_product_day_by_day ON stats_product_day "
+                            "(day, product_id, quantity, revenue_fen)"),
+             QStringLiteral("CREATE INDEX stats_product_day_by_product ON stats_product_day "
+                            "(product_id, day, quantity, revenue_fen)"),
+             // Pulls of older builds skipped the stats entities while their cookie moved on: pull everything again.
              QStringLiteral("UPDATE meta SET value = '' WHERE key = 'cookie'"),
          }},
     };
@@ -353,7 +377,65 @@ bool isKnownEntity(const QString& entity)
     return entity == CacheStore::ShopEntity || entity == CacheStore::StaffEntity || entity == CacheStore::PhotoEntity ||
            entity == CacheStore::CategoryEntity || entity == CacheStore::ProductEntity ||
            entity == CacheStore::ArticleEntity || entity == CacheStore::OrderEntity ||
-           entity == CacheStore::OrderSettingsEntity || entity == CacheStore::ReviewEntity;
+           entity == CacheStore::OrderSettingsEntity || entity == CacheStore::ReviewEntity ||
+           entity == CacheStore::StatsDayEntity || entity == CacheStore::StatsProductDayEntity;
+}
+
+// The generic row reads (row, rows, rowsAfter) of a table: stats_day is keyed by its day number, stats_product_day
+// has no data column; both are given back in their wire shape.
+QString rowColumns(const QString& entity)
+{
+    if (entity == CacheStore::StatsDayEntity)
+        return QStringLiteral("day, version, data");
+    if (entity == CacheStore::StatsProductDayEntity)
+        return QStringLiteral("id, version, day, product_id, product_name, quantity, revenue_fen");
+    return QStringLiteral("id, version, data");
+}
+
+QString keyColumn(const QString& entity)
+{
+    return entity == CacheStore::StatsDayEntity ? QStringLiteral("day") : QStringLiteral("id");
+}
+
+// The key column's value of a wire id; for stats_day 0 for "" (before every day) and -1 for no real day.
+QVariant keyValue(const QString& entity, const QString& id)
+{
+    if (entity != CacheStore::StatsDayEntity)
+        return id.isNull() ? QStringLiteral("") : id; // a null QString binds as NULL
+    if (id.isEmpty())
+        return 0;
+    const QDate day = stats::parseDay(id);
+    return day.isValid() ? stats::dayKey(day) : -1;
+}
+
+QString dayTextOfKey(int key)
+{
+    return stats::dayText(stats::dateOfKey(key));
+}
+
+CachedRow cachedRowFrom(const QString& entity, const QSqlQuery& q)
+{
+    if (entity == CacheStore::StatsDayEntity)
+        return CachedRow{dayTextOfKey(q.value(0).toInt()), q.value(1).toLongLong(), fromText(q.value(2).toString())};
+    if (entity == CacheStore::StatsProductDayEntity)
+        return CachedRow{q.value(0).toString(),
+                         q.value(1).toLongLong(),
+                         QJsonObject{{QStringLiteral("day"), dayTextOfKey(q.value(2).toInt())},
+                                     {QStringLiteral("productId"), q.value(3).toString()},
+                                     {QStringLiteral("productName"), q.value(4).toString()},
+                                     {QStringLiteral("quantity"), q.value(5).toLongLong()},
+                                     {QStringLiteral("revenueFen"), q.value(6).toLongLong()}}};
+    return CachedRow{q.value(0).toString(), q.value(1).toLongLong(), fromText(q.value(2).toString())};
+}
+
+// The day of a stats row: stats_day's id is "yyyy-MM-dd", stats_product_day's data has "day" (its id begins with
+// it). Invalid for a row without a real day.
+QDate statsRowDay(const sync::SyncRow& row)
+{
+    if (row.entity == CacheStore::StatsDayEntity)
+        return stats::parseDay(row.id);
+    const QDate day = stats::parseDay(row.data.value(QStringLiteral("day")).toString());
+    return day.isValid() ? day : stats::parseDay(row.id.section(QLatin1Char(':'), 0, 0));
 }
 
 // The orders page's list row of a synced order (migration 6).
@@ -597,10 +679,21 @@ Status CacheStore::applyPullPage(const QList<sync::SyncRow>& rows, const QString
         for (const sync::SyncRow& row : rows) {
             if (!isKnownEntity(row.entity))
                 continue; // an entity of a newer protocol revision: the cookie still moves past it
+            const bool statsRow = row.entity == StatsDayEntity || row.entity == StatsProductDayEntity;
+            const QDate statsDay = statsRow ? statsRowDay(row) : QDate();
+            if (statsRow && !statsDay.isValid()) {
+                // A stats row without a real day cannot be stored in its table; refusing the page would stop sync
+                // for good, so it is skipped like an unknown entity (the server never sends one).
+                qWarning("sync: skipped %s row '%s' without a valid day", qPrintable(row.entity), qPrintable(row.id));
+                continue;
+            }
             if (!touched.contains(row.entity))
                 touched.append(row.entity);
             Result<QSqlQuery> written = QSqlQuery();
-            if (row.deleted) {
+            if (row.deleted && row.entity == StatsDayEntity) { // never sent (rows are zeroed, not deleted)
+                written =
+                    statements.run(QStringLiteral("DELETE FROM stats_day WHERE day = ?"), {stats::dayKey(statsDay)});
+            } else if (row.deleted) {
                 written = statements.run(QStringLiteral("DELETE FROM \"%1\" WHERE id = ?").arg(row.entity), {row.id});
                 if (written && row.entity == ProductEntity)
                     written = statements.run(QStringLiteral("DELETE FROM product_list WHERE id = ?"), {row.id});
@@ -692,6 +785,22 @@ Status CacheStore::applyPullPage(const QList<sync::SyncRow>& rows, const QString
                      row.data.value(QStringLiteral("reply")).toString().isEmpty() ? 0 : 1,
                      row.data.value(QStringLiteral("createdAtMs")).toInteger(),
                      toText(row.data)});
+            } else if (row.entity == StatsDayEntity) {
+                // The figures stay JSON (DayFigures::toJson); a row StatsService cannot read is skipped there.
+                written = statements.run(
+                    QStringLiteral("INSERT OR REPLACE INTO stats_day (day, version, data) VALUES (?, ?, ?)"),
+                    {stats::dayKey(statsDay), row.version, toText(row.data)});
+            } else if (row.entity == StatsProductDayEntity) {
+                written = statements.run(
+                    QStringLiteral("INSERT OR REPLACE INTO stats_product_day (id, day, product_id, product_name, "
+                                   "quantity, revenue_fen, version) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                    {row.id,
+                     stats::dayKey(statsDay),
+                     row.data.value(QStringLiteral("productId")).toString(row.id.section(QLatin1Char(':'), 1)),
+                     row.data.value(QStringLiteral("productName")).toString(QStringLiteral("")),
+                     row.data.value(QStringLiteral("quantity")).toInteger(),
+                     row.data.value(QStringLiteral("revenueFen")).toInteger(),
+                     row.version});
             } else {
                 written = statements.run(
                     QStringLiteral("INSERT OR REPLACE INTO shop_photo (id, version, position, data) "
@@ -737,14 +846,15 @@ Result<std::optional<CachedRow>> CacheStore::row(const QString& entity, const QS
 {
     if (!isKnownEntity(entity))
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("unknown entity '%1'").arg(entity));
-    auto q = run(
-        m_database.database(), QStringLiteral("SELECT id, version, data FROM \"%1\" WHERE id = ?").arg(entity), {id});
+    auto q =
+        run(m_database.database(),
+            QStringLiteral("SELECT %1 FROM \"%2\" WHERE %3 = ?").arg(rowColumns(entity), entity, keyColumn(entity)),
+            {keyValue(entity, id)});
     if (!q)
         return q.error();
     if (!q->next())
         return std::optional<CachedRow>();
-    return std::optional<CachedRow>(
-        CachedRow{q->value(0).toString(), q->value(1).toLongLong(), fromText(q->value(2).toString())});
+    return std::optional<CachedRow>(cachedRowFrom(entity, *q));
 }
 
 Result<QList<CachedRow>> CacheStore::rows(const QString& entity) const
@@ -753,14 +863,14 @@ Result<QList<CachedRow>> CacheStore::rows(const QString& entity) const
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("unknown entity '%1'").arg(entity));
     const QString order = entity == StaffEntity   ? QStringLiteral("display_name, id")
                           : entity == PhotoEntity ? QStringLiteral("position, id")
-                                                  : QStringLiteral("id");
+                                                  : keyColumn(entity);
     auto q = run(m_database.database(),
-                 QStringLiteral("SELECT id, version, data FROM \"%1\" ORDER BY %2").arg(entity, order));
+                 QStringLiteral("SELECT %1 FROM \"%2\" ORDER BY %3").arg(rowColumns(entity), entity, order));
     if (!q)
         return q.error();
     QList<CachedRow> list;
     while (q->next())
-        list.append(CachedRow{q->value(0).toString(), q->value(1).toLongLong(), fromText(q->value(2).toString())});
+        list.append(cachedRowFrom(entity, *q));
     return list;
 }
 
@@ -845,13 +955,14 @@ Result<QList<CachedRow>> CacheStore::rowsAfter(const QString& entity, const QStr
     if (!isKnownEntity(entity))
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("unknown entity '%1'").arg(entity));
     auto q = run(m_database.database(),
-                 QStringLiteral("SELECT id, version, data FROM \"%1\" WHERE id > ? ORDER BY id LIMIT ?").arg(entity),
-                 {afterId.isNull() ? QStringLiteral("") : afterId, limit}); // a null QString binds as NULL
+                 QStringLiteral("SELECT %1 FROM \"%2\" WHERE %3 > ? ORDER BY %3 LIMIT ?")
+                     .arg(rowColumns(entity), entity, keyColumn(entity)),
+                 {keyValue(entity, afterId), limit});
     if (!q)
         return q.error();
     QList<CachedRow> list;
     while (q->next())
-        list.append(CachedRow{q->value(0).toString(), q->value(1).toLongLong(), fromText(q->value(2).toString())});
+        list.append(cachedRowFrom(entity, *q));
     return list;
 }
 

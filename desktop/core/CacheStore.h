@@ -64,6 +64,11 @@ public:
     static const QString OrderEntity;         // table "order" (quoted: a keyword) + order_list
     static const QString OrderSettingsEntity; // one row, id = shop id
     static const QString ReviewEntity;        // table review (migration 7)
+    // Finance and statistics rollups (migration 8), read by StatsService. stats_day is keyed by the day number
+    // (yyyymmdd) and stats_product_day keeps its fields in columns; the generic row reads give both back in their
+    // wire shape (id "yyyy-MM-dd" and "yyyy-MM-dd:<productId>").
+    static const QString StatsDayEntity;
+    static const QString StatsProductDayEntity;
 
     CacheStore(CacheDatabase& database, const Clock& clock, QObject* parent = nullptr);
     ~CacheStore() override;

@@ -5,6 +5,7 @@
 #include "CacheStore.h"
 #include "SecretStore.h"
 #include "ShopService.h"
+#include "StatsService.h"
 #include "xiaodian/Clock.h"
 
 #include <QJsonDocument>
@@ -192,6 +193,7 @@ Status DesktopSession::activate(CacheLocator::Outcome)
     m_client->setToken(m_account.token);
     m_shop = std::make_unique<ShopService>(*m_store, m_account.role);
     m_shop->setIdentity(m_account.role, m_account.staffId);
+    m_stats = std::make_unique<StatsService>(*m_store, m_clock);
     connect(m_client.get(), &SyncClient::sessionEnded, this, [this](int, const QString& reason) {
         // The token is no good any more: forget it so the next start asks for the password.
         m_secrets.remove(SecretStore::tokenName(m_account.accountId()), [](Status) {});
@@ -217,6 +219,7 @@ void DesktopSession::deactivate()
     const bool wasActive = m_store != nullptr;
     if (m_client)
         m_client->stop();
+    m_stats.reset();
     m_shop.reset();
     m_client.reset();
     m_store.reset();

@@ -18,10 +18,11 @@ class CacheStore;
 class Clock;
 class SecretStore;
 class ShopService;
+class StatsService;
 
 // The signed-in state of the desktop, without widgets: signs in, remembers the account (QSettings for who and
 // where, the SecretStore for the token), opens that account's encrypted cache (CacheLocator: keychain key, or a
-// passphrase where no keychain works), runs the sync client and the shop service, and signs out.
+// passphrase where no keychain works), runs the sync client, the shop service and the stats service, and signs out.
 //
 // Flow: resume() at start-up; if it fails, the GUI asks for credentials and calls signIn(); if opening the cache
 // answers Unavailable (no keychain), the GUI asks for a passphrase and calls openWithPassphrase().
@@ -67,6 +68,7 @@ public:
     CacheStore* store() const { return m_store.get(); }
     SyncClient* syncClient() const { return m_client.get(); }
     ShopService* shop() const { return m_shop.get(); }
+    StatsService* stats() const { return m_stats.get(); } // reports from the cache (dashboard, finance, statistics)
     AdminApiClient& api() const { return *m_api; }
 
     // The last account signed in with "remember me", for pre-filling the sign-in dialog.
@@ -102,6 +104,7 @@ private:
     std::unique_ptr<CacheStore> m_store;
     std::unique_ptr<SyncClient> m_client;
     std::unique_ptr<ShopService> m_shop;
+    std::unique_ptr<StatsService> m_stats;
 };
 
 } // namespace xd

@@ -348,6 +348,17 @@ void OrdersPage::selectOrder(const QString& id)
     m_ordersTableView->scrollTo(index);
 }
 
+bool OrdersPage::showState(const QString& state)
+{
+    for (qsizetype i = 1; i < tabStates().size(); ++i) { // tab 0 lists every state
+        if (tabStates().at(i).contains(state)) {
+            m_stateTabBar->setCurrentIndex(int(i));
+            return true;
+        }
+    }
+    return false;
+}
+
 OrderQuery OrdersPage::query() const
 {
     OrderQuery query;

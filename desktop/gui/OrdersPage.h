@@ -65,6 +65,8 @@ public:
     QString currentOrderId() const;
     QStringList selectedOrderIds() const;
     void selectOrder(const QString& id);
+    // Shows the state tab that lists orders in `state` (wire name), e.g. from the dashboard; false when none does.
+    bool showState(const QString& state);
     // The filter the page shows (for tests and the CSV export).
     OrderQuery query() const;
 

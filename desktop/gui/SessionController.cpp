@@ -7,7 +7,9 @@
 #include "CacheStore.h"
 #include "CatalogService.h"
 #include "CategoriesPage.h"
+#include "DashboardPage.h"
 #include "DesktopSession.h"
+#include "FinancePage.h"
 #include "MainWindow.h"
 #include "OrderService.h"
 #include "OrderSettingsPage.h"
@@ -21,6 +23,8 @@
 #include "ShopSettingsPage.h"
 #include "SignInDialog.h"
 #include "StaffPage.h"
+#include "StatisticsPage.h"
+#include "StatsService.h"
 #include "SyncClient.h"
 #include "SyncStatusWidget.h"
 #include "WechatCredentialsDialog.h"
@@ -121,6 +125,19 @@ SessionController::SessionController(MainWindow& window, DesktopSession& session
     m_ordersPage = new OrdersPage;
     m_ordersPage->setService(nullptr);
     m_window.setPage(MainWindow::Module::Orders, m_ordersPage);
+    // Dashboard, Finance and Statistics: reports from the cache through the session's StatsService. The dashboard's
+    // waiting orders open the Orders module on their state tab.
+    m_dashboardPage = new DashboardPage;
+    m_window.setPage(MainWindow::Module::Dashboard, m_dashboardPage);
+    connect(m_dashboardPage, &DashboardPage::openOrdersRequested, this, [this](const QString& state) {
+        m_ordersPage->showState(state);
+        m_window.setCurrentModule(MainWindow::Module::Orders);
+    });
+    m_financePage = new FinancePage;
+    m_financePage->setService(nullptr);
+    m_window.setPage(MainWindow::Module::Finance, m_financePage);
+    m_statisticsPage = new StatisticsPage;
+    m_window.setPage(MainWindow::Module::Statistics, m_statisticsPage);
     // Products module: the products table and the category tree, over the CatalogService of the session.
     m_productsPage = new ProductsPage;
     m_categoriesPage = new CategoriesPage;
@@ -485,6 +502,10 @@ void SessionController::onActivated()
     delete m_orders;
     m_orders = new OrderService(*m_session.store(), m_session.account().role, this);
     m_ordersPage->setService(m_orders);
+    m_dashboardPage->setService(m_session.stats());
+    m_dashboardPage->setOrderService(m_orders);
+    m_financePage->setService(m_session.stats());
+    m_statisticsPage->setService(m_session.stats());
     connect(client, &SyncClient::authenticated, m_orders, [this] { m_orders->setRole(m_session.account().role); });
     delete m_reviews;
     m_reviews = new ReviewService(*m_session.store(), m_session.account().role, this);
@@ -511,6 +532,10 @@ void SessionController::onDeactivated()
     delete m_articles;
     m_articles = nullptr;
     m_ordersPage->setService(nullptr);
+    m_dashboardPage->setOrderService(nullptr);
+    m_dashboardPage->setService(nullptr);
+    m_financePage->setService(nullptr);
+    m_statisticsPage->setService(nullptr);
     delete m_orders;
     m_orders = nullptr;
     m_reviewsPage->setService(nullptr);
@@ -542,7 +567,8 @@ void SessionController::refreshProfile()
         auto profile = shop->shopProfile();
         if (profile) {
             m_shopSettingsPage->setProfile(*profile);
-            m_ordersPage->setShopName(profile->value(QStringLiteral("name")).toString()); // receipts' heading
+            m_ordersPage->setShopName(profile->value(QStringLiteral("name")).toString());  // receipts' heading
+            m_financePage->setShopName(profile->value(QStringLiteral("name")).toString()); // the report's heading
         }
     }
 }

@@ -18,7 +18,9 @@ class ArticleService;
 class ArticlesPage;
 class CatalogService;
 class CategoriesPage;
+class DashboardPage;
 class DesktopSession;
+class FinancePage;
 class MainWindow;
 class OrderService;
 class OrderSettingsPage;
@@ -30,6 +32,7 @@ class ReviewService;
 class ReviewsPage;
 class ShopSettingsPage;
 class StaffPage;
+class StatisticsPage;
 class SyncStatusWidget;
 
 // Connects the signed-in session (core) to the windows (gui): the shop settings module (profile and staff tabs)
@@ -78,6 +81,9 @@ public:
     ProductsPage* productsPage() const { return m_productsPage; }
     CategoriesPage* categoriesPage() const { return m_categoriesPage; }
     ReviewsPage* reviewsPage() const { return m_reviewsPage; }
+    DashboardPage* dashboardPage() const { return m_dashboardPage; }
+    FinancePage* financePage() const { return m_financePage; }
+    StatisticsPage* statisticsPage() const { return m_statisticsPage; }
     SyncStatusWidget* syncStatusWidget() const { return m_syncStatusWidget; }
 
 signals:
@@ -120,6 +126,9 @@ private:
     ProductCsvActions* m_productCsv = nullptr; // while signed in
     QPushButton* m_importCsvButton = nullptr;
     QPushButton* m_exportCsvButton = nullptr;
+    DashboardPage* m_dashboardPage = nullptr; // the three over the session's StatsService
+    FinancePage* m_financePage = nullptr;
+    StatisticsPage* m_statisticsPage = nullptr;
     SyncStatusWidget* m_syncStatusWidget = nullptr;
     QNetworkAccessManager* m_network = nullptr;
     QHash<QString, bool> m_photosRequested;

@@ -4,6 +4,7 @@
 #include "PasswordHasher.h"
 #include "ServerSchema.h"
 #include "ShopRepository.h"
+#include "StatsRollup.h"
 #include "xiaodian/Clock.h"
 #include "xiaodian/ShopRules.h"
 #include "xiaodian/db/Database.h"
@@ -66,6 +67,40 @@ int collectImages(const db::Database& database, const AdminCommand& admin, const
     return 0;
 }
 
+int rebuildStats(const db::Database& database, const AdminCommand& admin, const Clock& clock)
+{
+    ShopRepository shops(database, clock);
+    auto shop = shops.findShop(admin.shop);
+    if (!shop && shop.error().code == ErrorCode::NotFound)
+        shop = shops.findShopByName(admin.shop);
+    if (!shop)
+        return fail(shop.error().message);
+    std::optional<stats::Period> period;
+    if (admin.statsFrom.isValid())
+        period = stats::Period{admin.statsFrom, admin.statsTo};
+    auto summary = StatsRollup(database).rebuild(shop->id, period, clock);
+    if (!summary)
+        return fail(summary.error().toString());
+    const auto dayText = [](QDate day) {
+        return day.isValid() ? stats::dayText(day) : QStringLiteral("-");
+    };
+    std::printf("stats rebuilt: shop %s (time zone %s), days %s to %s, version %lld\n"
+                "%lld order events and %lld views read; %d day rows written (%d zeroed), %d product rows written "
+                "(%d zeroed)\n",
+                qPrintable(shop->id),
+                qPrintable(shop->timeZone),
+                qPrintable(dayText(summary->period.from)),
+                qPrintable(dayText(summary->period.to)),
+                static_cast<long long>(summary->version),
+                static_cast<long long>(summary->eventsRead),
+                static_cast<long long>(summary->viewsRead),
+                summary->daysWritten,
+                summary->daysZeroed,
+                summary->productsWritten,
+                summary->productsZeroed);
+    return 0;
+}
+
 } // namespace
 
 int runAdminCommand(const CommandLine& commandLine, const Clock& clock)
@@ -84,6 +119,8 @@ int runAdminCommand(const CommandLine& commandLine, const Clock& clock)
         return fail(migrated.error().toString());
     if (commandLine.action == CommandLine::Action::ImagesGc)
         return collectImages(*database, admin, clock);
+    if (commandLine.action == CommandLine::Action::StatsRebuild)
+        return rebuildStats(*database, admin, clock);
 
     Role role = Role::Owner;
     if (commandLine.action == CommandLine::Action::StaffAdd && !parseRole(admin.role, &role))

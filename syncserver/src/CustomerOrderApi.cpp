@@ -8,6 +8,7 @@
 #include "PaymentRefunds.h"
 #include "PgChangeRelay.h"
 #include "ShopRepository.h"
+#include "StatsRollup.h"
 #include "xiaodian/Clock.h"
 #include "xiaodian/Id.h"
 #include "xiaodian/Json.h"
@@ -774,6 +775,9 @@ HttpResponse CustomerOrderApi::place(const QString& shopId, const QString& custo
         {Id::create(m_clock), orderId, shopId, orderStateName(state), customerId, now});
     if (!event)
         return HttpResponse::error(event.error());
+    // The day's statistics (orders placed, buyers) in the same transaction, with the order's version.
+    if (const Status counted = StatsRollup(m_database).orderPlaced(shopId, customerId, now, *version); !counted)
+        return HttpResponse::error(counted.error());
     auto audited = m_database.exec(
         QStringLiteral("INSERT INTO audit_log (id, shop_id, staff_id, operation, detail, version, at_ms) "
                        "VALUES (?, ?, NULL, 'order.place', ?, ?, ?)"),

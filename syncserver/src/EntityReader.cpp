@@ -2,6 +2,7 @@
 
 #include "OrderReader.h"
 #include "ReviewReader.h"
+#include "StatsReader.h"
 #include "xiaodian/db/Database.h"
 
 #include <QHash>
@@ -299,6 +300,10 @@ EntityReader::changedSince(const QString& shopId, const sync::Cursor& cursor, in
         if (!settings)
             return settings.error();
         rows << *settings;
+    }
+    { // statistics rollups: stats_day, stats_product_day (docs/statistics.md)
+        if (const Status read = StatsReader::appendSyncRows(m_database, shopId, cursor, limit, rows); !read)
+            return read.error();
     }
 
     std::sort(rows.begin(), rows.end(), [](const sync::SyncRow& a, const sync::SyncRow& b) {

@@ -3,6 +3,7 @@
 #include "ChangeNotifier.h"
 #include "PgChangeRelay.h"
 #include "ShopRepository.h"
+#include "StatsRollup.h"
 #include "xiaodian/CatalogRules.h"
 #include "xiaodian/Clock.h"
 #include "xiaodian/Id.h"
@@ -442,6 +443,11 @@ applyOrderTransition(const db::Database& database, const Clock& clock, const Ord
                                 now});
     if (!event)
         return event.error();
+    // Money in or out counts in the day's statistics, in this transaction and with the order's new version.
+    if (const Status counted =
+            StatsRollup(database).orderEvent(request.shopId, request.orderId, request.action, amountFen, now, version);
+        !counted)
+        return counted.error();
 
     if (request.version <= 0) {
         // Other servers on this database hear of the new version at commit, as for CommandProcessor's operations; a

@@ -29,6 +29,7 @@
 #include "ShopRepository.h"
 #include "SmsNotices.h"
 #include "SmsProvider.h"
+#include "StatsApi.h"
 #include "SyncEndpoint.h"
 #include "SyncService.h"
 #include "ViewRecorder.h"
@@ -149,6 +150,7 @@ Result<quint16> Server::start()
     m_orderAdminApi->registerRoutes(*m_http);
     m_customerOrderApi->registerRoutes(*m_http);
     m_wechatPay->registerRoutes(*m_http);
+    StatsApi::registerRoutes(*m_http, *m_auth, *m_database, m_clock);
     auto port = m_http->start(m_config.listenAddress, m_config.port);
     if (!port)
         return port.error();

@@ -1,5 +1,7 @@
 #include "ServerConfig.h"
 
+#include "xiaodian/Stats.h"
+
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
@@ -17,6 +19,9 @@ Commands (run once and exit; they use the same config and database):
   syncserver images gc [--shop SHOP] [--dry-run] [--grace-hours N]
   Deletes catalog images no product, SKU, category or article uses that are older than N hours
   (default 24), then the stored files nothing else uses. --dry-run only reports.
+  syncserver stats rebuild --shop SHOP [--from yyyy-MM-dd --to yyyy-MM-dd]
+  Recomputes the shop's daily statistics (docs/statistics.md) from its orders and views, for the
+  given local days or, without --from/--to, for all of them, in one transaction.
 
 Config file (INI, given with --config; flags override it):
   [server]
@@ -248,8 +253,9 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments)
                                             QStringLiteral("tz"));
     const QCommandLineOption ownerOption(
         QStringLiteral("owner"), QStringLiteral("shop create: the owner's <login>."), QStringLiteral("login"));
-    const QCommandLineOption shopOption(
-        QStringLiteral("shop"), QStringLiteral("staff add, images gc: the shop's id or name."), QStringLiteral("shop"));
+    const QCommandLineOption shopOption(QStringLiteral("shop"),
+                                        QStringLiteral("staff add, images gc, stats rebuild: the shop's id or name."),
+                                        QStringLiteral("shop"));
     const QCommandLineOption loginOption(
         QStringLiteral("login"), QStringLiteral("staff add: the new <login>."), QStringLiteral("login"));
     const QCommandLineOption roleOption(
@@ -294,6 +300,13 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments)
         QStringLiteral("WeChat Pay v3 API <url> (default https://api.mch.weixin.qq.com)."),
         QStringLiteral("url"));
     parser.addOptions({dryRunOption, graceHoursOption});
+    const QCommandLineOption fromOption(QStringLiteral("from"),
+                                        QStringLiteral("stats rebuild: the first local <day> (yyyy-MM-dd)."),
+                                        QStringLiteral("day"));
+    const QCommandLineOption toOption(QStringLiteral("to"),
+                                      QStringLiteral("stats rebuild: the last local <day> (yyyy-MM-dd)."),
+                                      QStringLiteral("day"));
+    parser.addOptions({fromOption, toOption});
     const QCommandLineOption wechatPayNotifyBaseOption(
         QStringLiteral("wechat-pay-notify-base"),
         QStringLiteral(
@@ -340,6 +353,20 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments)
                 return invalid(QStringLiteral("--grace-hours is a whole number of hours from 0 to 8760"));
         }
         result.admin.dryRun = parser.isSet(dryRunOption);
+    } else if (positional == QStringList{QStringLiteral("stats"), QStringLiteral("rebuild")}) {
+        result.action = CommandLine::Action::StatsRebuild;
+        if (!parser.isSet(shopOption))
+            return invalid(QStringLiteral("stats rebuild needs --shop"));
+        if (parser.isSet(fromOption) != parser.isSet(toOption))
+            return invalid(QStringLiteral("stats rebuild takes --from and --to together, or neither"));
+        if (parser.isSet(fromOption)) {
+            result.admin.statsFrom = stats::parseDay(parser.value(fromOption));
+            result.admin.statsTo = stats::parseDay(parser.value(toOption));
+            if (!result.admin.statsFrom.isValid() || !result.admin.statsTo.isValid())
+                return invalid(QStringLiteral("--from and --to are days written yyyy-MM-dd"));
+            if (result.admin.statsTo < result.admin.statsFrom)
+                return invalid(QStringLiteral("--to is before --from"));
+        }
     } else if (!positional.isEmpty()) {
         return invalid(QStringLiteral("unexpected argument '%1'").arg(positional.join(QLatin1Char(' '))));
     }

@@ -4,6 +4,7 @@
 #include "SmsSettings.h"
 #include "xiaodian/Result.h"
 
+#include <QDate>
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
@@ -46,7 +47,8 @@ struct ServerConfig
     QString effectiveDatabaseUrl() const;
 };
 
-// An operator's one-off command: `syncserver shop create ...`, `syncserver staff add ...`, `syncserver images gc`.
+// An operator's one-off command: `syncserver shop create ...`, `syncserver staff add ...`, `syncserver images gc`,
+// `syncserver stats rebuild ...`.
 struct AdminCommand
 {
     QString shopName;
@@ -59,11 +61,15 @@ struct AdminCommand
     // images gc: --shop (optional) above, then:
     bool dryRun = false;
     int graceHours = 24;
+    // stats rebuild: --shop (required) above, then the local days --from / --to (both or neither; invalid QDates
+    // when absent: the shop's whole history).
+    QDate statsFrom;
+    QDate statsTo;
 };
 
 struct CommandLine
 {
-    enum class Action { Serve, ShowHelp, ShowVersion, ShopCreate, StaffAdd, ImagesGc };
+    enum class Action { Serve, ShowHelp, ShowVersion, ShopCreate, StaffAdd, ImagesGc, StatsRebuild };
     Action action = Action::Serve;
     ServerConfig config;
     AdminCommand admin;

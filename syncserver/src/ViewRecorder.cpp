@@ -26,6 +26,42 @@ namespace {
 // Rows per INSERT (5 values each) and ids per IN list: far below either engine's limit of bound parameters.
 constexpr int RowsPerStatement = 200;
 
+const QString kSaltName = QStringLiteral("view_visitor_salt");
+
+// The key stored for a visitor: as given ("v:<id>"), or the request's hash ("a:<hex>") keyed by the server's salt,
+// the shop and its local day, so it changes every day and cannot be joined across shops.
+QString storedVisitorKey(const QString& key, const QByteArray& salt, const QString& shopId, int day)
+{
+    if (!key.startsWith(QLatin1String("a:")))
+        return key;
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(salt);
+    hash.addData(shopId.toUtf8());
+    hash.addData(QByteArray::number(day));
+    hash.addData(key.toLatin1());
+    return QStringLiteral("h:") + QString::fromLatin1(hash.result().left(12).toHex());
+}
+
+// The salt of the hashed visitor keys, the same for every server process sharing the database: the first writer
+// creates it, the others read the first one's (an insert that loses the race does nothing).
+Result<QByteArray> visitorSalt(const db::Database& database, qint64 nowMs)
+{
+    QByteArray fresh(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(fresh.data()), fresh.size() / 4);
+    auto inserted = database.exec(QStringLiteral("INSERT INTO server_secrets (name, value, created_at_ms) "
+                                                 "VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING"),
+                                  {kSaltName, QString::fromLatin1(fresh.toBase64()), nowMs});
+    if (!inserted)
+        return inserted.error();
+    auto value = database.scalar(QStringLiteral("SELECT value FROM server_secrets WHERE name = ?"), {kSaltName});
+    if (!value)
+        return value.error();
+    const QByteArray salt = QByteArray::fromBase64(value->toString().toLatin1());
+    if (salt.size() < 16)
+        return makeError(ErrorCode::Internal, QStringLiteral("the stored visitor salt is too short"));
+    return salt;
+}
+
 QString kindName(ViewEvent::Kind kind)
 {
     switch (kind) {
@@ -50,8 +86,6 @@ ViewRecorder::ViewRecorder(const db::Database& database,
     : QObject(parent), m_database(database), m_clock(clock), m_notifier(notifier),
       m_trustedProxy(std::move(trustedProxy)), m_limits(limits), m_timer(new QTimer(this))
 {
-    m_salt.resize(32);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(m_salt.data()), m_salt.size() / 4);
     m_timer->setInterval(m_limits.flushIntervalMs);
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, [this] {
@@ -94,13 +128,12 @@ QString ViewRecorder::visitorKey(const HttpRequest& request, const QString& visi
         if (!client.isNull())
             address = client;
     }
-    const qint64 day = m_clock.nowMs() / 86'400'000;
+    // Hashed now to keep the queue small; salted with the shop and its local day when written (storedVisitorKey).
     QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(m_salt);
-    hash.addData(QByteArray::number(day));
     hash.addData(address.toString().toUtf8());
+    hash.addData(QByteArrayView("\n"));
     hash.addData(request.header("user-agent"));
-    return QStringLiteral("h:") + QString::fromLatin1(hash.result().left(12).toHex());
+    return QStringLiteral("a:") + QString::fromLatin1(hash.result().toHex());
 }
 
 Status ViewRecorder::flush()
@@ -127,6 +160,7 @@ Status ViewRecorder::flush()
     }
     for (const Published& published : std::as_const(*written)) {
         m_unpublishedCounts.remove(published.shopId);
+        m_unpublishedDays.remove(published.shopId);
         m_unpublishedSinceMs.remove(published.shopId);
         emit m_notifier.shopChanged(published.shopId, published.version);
     }
@@ -159,10 +193,11 @@ Result<QList<ViewRecorder::Published>> ViewRecorder::write(const QList<ViewEvent
     if (!tx)
         return tx.error();
     // Counts reach desktops at most once per interval per shop: one new version stamps every article of the shop
-    // whose count moved, and pokes its desktops once (after the commit), instead of a pull per view. On PostgreSQL
-    // the row of every shop this flush touches -- those due to publish and those whose articles it counts -- is
-    // locked first, in sorted order, before any article: commands lock their shop before its articles, and two
-    // servers' flushes take the shops in the same order, so nothing waits for anything in a cycle.
+    // whose count moved (and every stats_days row whose PV/UV moved), and pokes its desktops once (after the
+    // commit), instead of a pull per view. On PostgreSQL the row of every shop this flush touches -- those due to
+    // publish and those it has views of -- is locked first, in sorted order, before any article or stats row:
+    // commands (and the order transactions' rollups) lock their shop first too, and two servers' flushes take the
+    // shops in the same order, so nothing waits for anything in a cycle.
     QList<Published> published;
     const qint64 now = m_clock.nowMs();
     QSet<QString> dueShops;
@@ -171,23 +206,56 @@ Result<QList<ViewRecorder::Published>> ViewRecorder::write(const QList<ViewEvent
             dueShops.insert(it.key());
     }
     QSet<QString> touchedShops = dueShops;
-    for (const ViewEvent& event : events) {
-        if (event.kind == ViewEvent::Kind::Article)
-            touchedShops.insert(event.shopId);
-    }
+    for (const ViewEvent& event : events)
+        touchedShops.insert(event.shopId);
     QStringList lockOrder(touchedShops.cbegin(), touchedShops.cend());
     lockOrder.sort();
+    QHash<QString, qint64> counters; // each shop's version now: new stats_days rows start at it
     for (const QString& shopId : std::as_const(lockOrder)) {
         if (dueShops.contains(shopId)) {
             auto version = ShopRepository(m_database, m_clock).bumpChangeCounter(shopId); // locks the shop row
             if (!version)
                 return version.error();
             published.append(Published{shopId, *version});
-        } else if (m_database.engine() == db::Engine::Postgres) {
-            auto locked = m_database.exec(QStringLiteral("SELECT id FROM shops WHERE id = ? FOR UPDATE"), {shopId});
-            if (!locked)
-                return locked.error();
         }
+        auto shop = m_database.exec(
+            QStringLiteral("SELECT change_counter, time_zone FROM shops WHERE id = ?") +
+                (m_database.engine() == db::Engine::Postgres ? QStringLiteral(" FOR UPDATE") : QString()),
+            {shopId});
+        if (!shop)
+            return shop.error();
+        if (!shop->next())
+            continue; // no such shop (the public routes check it first): raw rows only, no figures
+        counters.insert(shopId, shop->value(0).toLongLong());
+        const QString zone = shop->value(1).toString();
+        if (!m_calendars.contains(shopId) || m_calendars.value(shopId).first != zone)
+            m_calendars.insert(shopId, qMakePair(zone, stats::ShopCalendar(zone.toUtf8())));
+    }
+    QByteArray salt = m_salt;
+    if (salt.isEmpty() && std::any_of(events.cbegin(), events.cend(), [](const ViewEvent& event) {
+            return event.visitorKey.startsWith(QLatin1String("a:"));
+        })) {
+        auto loaded = visitorSalt(m_database, now);
+        if (!loaded)
+            return loaded.error();
+        salt = *loaded;
+    }
+
+    // Each event's local day and stored visitor key; PV per (shop, day), the day's visitors.
+    QList<QString> keys;
+    keys.reserve(events.size());
+    QMap<QPair<QString, int>, qint64> dayViews;
+    QMap<QPair<QString, int>, QSet<QString>> dayVisitors;
+    for (const ViewEvent& event : events) {
+        const auto calendar = m_calendars.find(event.shopId);
+        if (calendar == m_calendars.end()) { // no such shop (the public routes check it): a raw row, no figures
+            keys.append(storedVisitorKey(event.visitorKey, salt, event.shopId, 0));
+            continue;
+        }
+        const int day = calendar->second.dayKeyOf(event.atMs);
+        keys.append(storedVisitorKey(event.visitorKey, salt, event.shopId, day));
+        ++dayViews[qMakePair(event.shopId, day)];
+        dayVisitors[qMakePair(event.shopId, day)].insert(keys.last());
     }
 
     for (qsizetype start = 0; start < events.size(); start += RowsPerStatement) {
@@ -197,7 +265,7 @@ Result<QList<ViewRecorder::Published>> ViewRecorder::write(const QList<ViewEvent
         for (qsizetype i = start; i < end; ++i) {
             const ViewEvent& event = events.at(i);
             rows << QStringLiteral("(?, ?, ?, ?, ?)");
-            values << event.shopId << kindName(event.kind) << event.target << event.visitorKey << event.atMs;
+            values << event.shopId << kindName(event.kind) << event.target << keys.at(i) << event.atMs;
         }
         auto inserted = m_database.exec(
             QStringLiteral("INSERT INTO view_events (shop_id, kind, target, visitor_key, at_ms) VALUES %1")
@@ -226,7 +294,86 @@ Result<QList<ViewRecorder::Published>> ViewRecorder::write(const QList<ViewEvent
         }
     }
 
+    // UV: the visitors new to their day (ON CONFLICT DO NOTHING RETURNING answers only the rows inserted).
+    QHash<QPair<QString, int>, qint64> newVisitors;
+    {
+        QVariantList values;
+        qsizetype rows = 0;
+        const auto insertVisitors = [&]() -> Status {
+            if (rows == 0)
+                return {};
+            QStringList tuples(rows, QStringLiteral("(?, ?, ?)"));
+            auto inserted = m_database.exec(
+                QStringLiteral("INSERT INTO stats_day_visitors (shop_id, day, visitor_key) VALUES %1 "
+                               "ON CONFLICT (shop_id, day, visitor_key) DO NOTHING RETURNING shop_id, day")
+                    .arg(tuples.join(QStringLiteral(", "))),
+                values);
+            if (!inserted)
+                return inserted.error();
+            while (inserted->next())
+                ++newVisitors[qMakePair(inserted->value(0).toString(), inserted->value(1).toInt())];
+            values.clear();
+            rows = 0;
+            return {};
+        };
+        for (auto it = dayVisitors.cbegin(); it != dayVisitors.cend(); ++it) {
+            QStringList sorted(it.value().cbegin(), it.value().cend());
+            sorted.sort();
+            for (const QString& key : std::as_const(sorted)) {
+                values << it.key().first << it.key().second << key;
+                if (++rows == RowsPerStatement) {
+                    if (const Status done = insertVisitors(); !done)
+                        return done.error();
+                }
+            }
+        }
+        if (const Status done = insertVisitors(); !done)
+            return done.error();
+    }
+    // PV/UV of each (shop, day), in key order. A new row starts at the shop's version now: desktops see it, like
+    // a moved count, when the shop's counts are next published (the rollups of orders stamp their own versions).
+    {
+        const QList<QPair<QString, int>> days = dayViews.keys();
+        for (qsizetype start = 0; start < days.size(); start += RowsPerStatement) {
+            const qsizetype end = qMin(days.size(), start + RowsPerStatement);
+            QStringList tuples;
+            QVariantList values;
+            for (qsizetype i = start; i < end; ++i) {
+                const auto& key = days.at(i);
+                tuples << QStringLiteral("(?, ?, ?, ?, ?)");
+                values << key.first << key.second << dayViews.value(key) << newVisitors.value(key)
+                       << counters.value(key.first);
+                m_unpublishedDays[key.first].insert(key.second);
+                if (!m_unpublishedSinceMs.contains(key.first))
+                    m_unpublishedSinceMs.insert(key.first, now);
+            }
+            auto upserted = m_database.exec(
+                QStringLiteral("INSERT INTO stats_days (shop_id, day, pv, uv, version) VALUES %1 "
+                               "ON CONFLICT (shop_id, day) DO UPDATE SET pv = stats_days.pv + excluded.pv, "
+                               "uv = stats_days.uv + excluded.uv")
+                    .arg(tuples.join(QStringLiteral(", "))),
+                values);
+            if (!upserted)
+                return upserted.error();
+        }
+    }
+
     for (const Published& shop : std::as_const(published)) {
+        QList<int> publishedDays(m_unpublishedDays.value(shop.shopId).cbegin(),
+                                 m_unpublishedDays.value(shop.shopId).cend());
+        std::sort(publishedDays.begin(), publishedDays.end());
+        for (qsizetype start = 0; start < publishedDays.size(); start += RowsPerStatement) {
+            const QList<int> chunk = publishedDays.mid(start, RowsPerStatement);
+            QVariantList values{shop.version, shop.shopId};
+            for (const int day : chunk)
+                values << day;
+            auto stamped =
+                m_database.exec(QStringLiteral("UPDATE stats_days SET version = ? WHERE shop_id = ? AND day IN (%1)")
+                                    .arg(QStringList(chunk.size(), QStringLiteral("?")).join(QStringLiteral(", "))),
+                                values);
+            if (!stamped)
+                return stamped.error();
+        }
         QStringList ids(m_unpublishedCounts.value(shop.shopId).cbegin(), m_unpublishedCounts.value(shop.shopId).cend());
         ids.sort();
         for (qsizetype start = 0; start < ids.size(); start += RowsPerStatement) {
@@ -247,6 +394,7 @@ Result<QList<ViewRecorder::Published>> ViewRecorder::write(const QList<ViewEvent
     }
     if (const Status committed = tx->commit(); !committed)
         return committed.error();
+    m_salt = salt;
     return published;
 }
 

@@ -1,7 +1,9 @@
 // The whole desktop as a merchant meets it, against a real syncserver process: sign in through the dialog, edit the
 // shop page while the server is down, see the unsynced count, get the server back, see the count drain.
+#include "DashboardPage.h"
 #include "DesktopFixture.h"
 #include "DesktopSession.h"
+#include "FinancePage.h"
 #include "GuiTestHelpers.h"
 #include "InMemorySecretStore.h"
 #include "LanguageManager.h"
@@ -11,6 +13,8 @@
 #include "ShopService.h"
 #include "ShopSettingsPage.h"
 #include "SignInDialog.h"
+#include "StatisticsPage.h"
+#include "StatsService.h"
 #include "SyncClient.h"
 #include "SyncStatusWidget.h"
 #include "xiaodian/Clock.h"
@@ -81,6 +85,12 @@ void tst_SignedInDesktop::signIn_editOffline_seeUnsyncedCount_goOnline_seeItDrai
     auto* nameLineEdit = window.findChild<QLineEdit*>(QStringLiteral("nameLineEdit"));
     QVERIFY(nameLineEdit);
     QVERIFY(QTest::qWaitFor([&] { return nameLineEdit->text() == m_server->demoShopName(); }));
+    // The report modules read the session's StatsService: enabled, today is the shop's day.
+    QVERIFY(controller.dashboardPage()->isEnabled());
+    QCOMPARE(controller.dashboardPage()->shownDay(), desktop.session.stats()->today());
+    QVERIFY(controller.financePage()->isEnabled());
+    QVERIFY(controller.statisticsPage()->isEnabled());
+    QVERIFY(controller.statisticsPage()->report());
 
     // The server goes away: the desktop says it is offline and keeps working.
     const quint16 port = m_server->port();

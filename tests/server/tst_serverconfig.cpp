@@ -19,6 +19,7 @@ private slots:
     void configFile_unknownKey_isRejected();
     void help_documentsEveryFlagAndKey();
     void imagesGc_parsesShopDryRunAndGrace();
+    void statsRebuild_parsesShopAndPeriod();
     void wechatBases_defaultsFileAndFlags();
     void orderTimerInterval_defaultFileAndFlag();
 
@@ -104,6 +105,24 @@ void tst_ServerConfig::badInput_isRejectedWithAClearMessage_data()
                                                        QStringLiteral("--grace-hours"),
                                                        QStringLiteral("1.5")}
                                         << QStringLiteral("--grace-hours");
+    const QStringList rebuild{QStringLiteral("stats"), QStringLiteral("rebuild")};
+    const QStringList shop{QStringLiteral("--shop"), QStringLiteral("s1")};
+    QTest::newRow("rebuild without shop") << rebuild << QStringLiteral("--shop");
+    QTest::newRow("rebuild from without to")
+        << rebuild + shop + QStringList{QStringLiteral("--from"), QStringLiteral("2026-01-01")}
+        << QStringLiteral("--to");
+    QTest::newRow("rebuild bad day") << rebuild + shop +
+                                            QStringList{QStringLiteral("--from"),
+                                                        QStringLiteral("2026-1-01"),
+                                                        QStringLiteral("--to"),
+                                                        QStringLiteral("2026-02-30")}
+                                     << QStringLiteral("yyyy-MM-dd");
+    QTest::newRow("rebuild reversed") << rebuild + shop +
+                                             QStringList{QStringLiteral("--from"),
+                                                         QStringLiteral("2026-02-02"),
+                                                         QStringLiteral("--to"),
+                                                         QStringLiteral("2026-02-01")}
+                                      << QStringLiteral("before");
 }
 
 void tst_ServerConfig::badInput_isRejectedWithAClearMessage()
@@ -209,6 +228,32 @@ void tst_ServerConfig::imagesGc_parsesShopDryRunAndGrace()
     QCOMPARE(given->admin.shop, QStringLiteral("茶饮小铺"));
     QVERIFY(given->admin.dryRun);
     QCOMPARE(given->admin.graceHours, 0);
+}
+
+void tst_ServerConfig::statsRebuild_parsesShopAndPeriod()
+{
+    auto all = parseCommandLine({QStringLiteral("syncserver"),
+                                 QStringLiteral("stats"),
+                                 QStringLiteral("rebuild"),
+                                 QStringLiteral("--shop"),
+                                 QStringLiteral("茶饮小铺")});
+    QVERIFY(all);
+    QCOMPARE(all->action, CommandLine::Action::StatsRebuild);
+    QCOMPARE(all->admin.shop, QStringLiteral("茶饮小铺"));
+    QVERIFY(!all->admin.statsFrom.isValid());
+    QVERIFY(!all->admin.statsTo.isValid());
+    auto some = parseCommandLine({QStringLiteral("syncserver"),
+                                  QStringLiteral("stats"),
+                                  QStringLiteral("rebuild"),
+                                  QStringLiteral("--shop"),
+                                  QStringLiteral("s1"),
+                                  QStringLiteral("--from"),
+                                  QStringLiteral("2026-02-28"),
+                                  QStringLiteral("--to"),
+                                  QStringLiteral("2026-02-28")});
+    QVERIFY(some);
+    QCOMPARE(some->admin.statsFrom, QDate(2026, 2, 28));
+    QCOMPARE(some->admin.statsTo, QDate(2026, 2, 28));
 }
 
 void tst_ServerConfig::orderTimerInterval_defaultFileAndFlag()

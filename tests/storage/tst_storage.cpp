@@ -90,7 +90,12 @@ Result<Database> tst_Storage::openDatabase(const QString& purpose) const
 void tst_Storage::dropEverything(const Database& database)
 {
     // Children before parents (foreign keys), newest migrations first.
-    for (const char* table : {"customer_images",
+    for (const char* table : {"server_secrets",
+                              "stats_day_visitors",
+                              "stats_day_customers",
+                              "stats_product_days",
+                              "stats_days",
+                              "customer_images",
                               "product_ratings",
                               "reviews",
                               "payment_anomalies",

@@ -461,8 +461,9 @@ void tst_ArticleService::migration5_resetsTheCookieOfAnOlderCache()
         const QSqlDatabase db = m_cache->database->database();
         QSqlQuery q(db);
         QVERIFY(q.exec(QStringLiteral("DROP TABLE article")));
-        // ... and before the later migrations (6: orders, 7: reviews), which then run again.
-        for (const char* table : {"\"order\"", "order_list", "order_settings", "review"})
+        // ... and before the later migrations (6: orders, 7: reviews, 8: stats), which then run again.
+        for (const char* table :
+             {"\"order\"", "order_list", "order_settings", "review", "stats_day", "stats_product_day"})
             QVERIFY(q.exec(QStringLiteral("DROP TABLE %1").arg(QLatin1String(table))));
         QVERIFY(q.exec(QStringLiteral("DELETE FROM cache_migrations WHERE version >= 5")));
         QVERIFY(m_cache->store->setMetaValue(QStringLiteral("cookie"), QStringLiteral("9.4.x")));

@@ -6,6 +6,7 @@
 #include "SecretStore.h"
 #include "ServerProcess.h"
 #include "ShopService.h"
+#include "StatsService.h"
 #include "xiaodian/Clock.h"
 
 #include <QDir>
@@ -108,6 +109,10 @@ void tst_DesktopSession::signIn_remembered_resumesAfterRestartWithoutPassword()
         QVERIFY(session.isActive());
         QVERIFY(online(session));
         QCOMPARE(session.shop()->shopProfile()->value(QStringLiteral("name")).toString(), m_server->demoShopName());
+        // The session's reports run on the synced shop's calendar.
+        QVERIFY(session.stats());
+        QCOMPARE(session.stats()->calendar().zoneId(), QByteArray("Asia/Shanghai"));
+        QVERIFY(session.stats()->report(session.stats()->period(stats::PeriodKind::ThisMonth)));
         accountId = session.account().accountId();
         QVERIFY(keychain.contains(SecretStore::tokenName(accountId)));
         QVERIFY(keychain.contains(SecretStore::cacheKeyName(accountId)));
@@ -162,6 +167,7 @@ void tst_DesktopSession::noKeychain_asksForPassphrase_andTheCacheIsEncrypted()
     QVERIFY(online(session));
     session.signOut(false, false, [](Status) {});
     QVERIFY(!session.isActive());
+    QVERIFY(!session.stats());
 
     // Next time: a wrong passphrase is WrongKey and changes nothing; the right one opens the synced cache.
     DesktopSession again(keychain, m_clock, m_cacheDir, fastSync());

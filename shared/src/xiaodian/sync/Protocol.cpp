@@ -14,7 +14,9 @@ const QStringList& entities()
                                   QStringLiteral("article"),
                                   QStringLiteral("review"),
                                   QStringLiteral("order"),
-                                  QStringLiteral("order_settings")};
+                                  QStringLiteral("order_settings"),
+                                  QStringLiteral("stats_day"),
+                                  QStringLiteral("stats_product_day")};
     return list;
 }
 

@@ -1,0 +1,222 @@
+#include "StatsReader.h"
+
+#include "StatsRollup.h"
+#include "xiaodian/db/Database.h"
+#include "xiaodian/db/Transaction.h"
+
+#include <QHash>
+#include <QSqlQuery>
+
+namespace xd::server {
+
+namespace {
+
+// Periods up to this many days read their product-days by day range (see report()).
+constexpr int ShortPeriodDays = 62;
+
+// stats_days columns after (day, version), in the order dayFiguresOf reads them.
+const QString kDayColumns = QStringLiteral(
+    "day, version, orders_placed, buyers, paid_orders, payers, gross_fen, refund_fen, refund_count, "
+    "gross_wechat_fen, gross_cod_fen, gross_balance_fen, refund_wechat_fen, refund_cod_fen, refund_balance_fen, "
+    "recharge_fen, pv, uv");
+
+stats::DayFigures dayFiguresOf(const QSqlQuery& q)
+{
+    stats::DayFigures day;
+    day.day = stats::dateOfKey(q.value(0).toInt());
+    day.ordersPlaced = q.value(2).toLongLong();
+    day.buyers = q.value(3).toLongLong();
+    day.paidOrders = q.value(4).toLongLong();
+    day.payers = q.value(5).toLongLong();
+    day.grossFen = q.value(6).toLongLong();
+    day.refundFen = q.value(7).toLongLong();
+    day.refundCount = q.value(8).toLongLong();
+    day.grossWechatFen = q.value(9).toLongLong();
+    day.grossCodFen = q.value(10).toLongLong();
+    day.grossBalanceFen = q.value(11).toLongLong();
+    day.refundWechatFen = q.value(12).toLongLong();
+    day.refundCodFen = q.value(13).toLongLong();
+    day.refundBalanceFen = q.value(14).toLongLong();
+    day.rechargeFen = q.value(15).toLongLong();
+    day.pv = q.value(16).toLongLong();
+    day.uv = q.value(17).toLongLong();
+    return day;
+}
+
+// The WHERE part after `cursor` for an entity keyed by `keyColumns` (the sync id's parts in id order), like
+// EntityReader's afterCursor; `key` holds the cursor id's parts when the cursor stopped inside this entity.
+QString afterCursor(
+    const sync::Cursor& cursor, int order, const QStringList& keyColumns, const QVariantList& key, QVariantList& values)
+{
+    if (cursor.entity < 0 || order < cursor.entity) {
+        values << cursor.version;
+        return QStringLiteral("version > ?");
+    }
+    if (order > cursor.entity) {
+        values << cursor.version;
+        return QStringLiteral("version >= ?");
+    }
+    values << cursor.version << key;
+    return QStringLiteral("(version, %1) > (?, %2)")
+        .arg(keyColumns.join(QStringLiteral(", ")),
+             QStringList(key.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
+}
+
+} // namespace
+
+StatsReader::StatsReader(const db::Database& database) : m_database(database) {}
+
+Result<stats::ShopCalendar> StatsReader::calendar(const QString& shopId) const
+{
+    return StatsRollup::calendarOf(m_database, shopId); // one reading of shops.time_zone for rollups and reports
+}
+
+Result<stats::Report> StatsReader::report(const QString& shopId, const stats::Period& period, int top) const
+{
+    const int from = stats::dayKey(period.from);
+    const int to = stats::dayKey(period.to);
+    // One snapshot: an order committed meanwhile is in both the days and the products, or in neither.
+    auto snapshot = db::Transaction::begin(m_database, db::Transaction::Mode::ReadSnapshot);
+    if (!snapshot)
+        return snapshot.error();
+    QList<stats::DayFigures> days;
+    {
+        auto q = m_database.exec(
+            QStringLiteral("SELECT %1 FROM stats_days WHERE shop_id = ? AND day >= ? AND day <= ? ORDER BY day")
+                .arg(kDayColumns),
+            {shopId, from, to});
+        if (!q)
+            return q.error();
+        while (q->next())
+            days.append(dayFiguresOf(*q));
+    }
+    // Each product's sums over the period, and its latest day in it: that day's row carries the name to show.
+    // SQLite answers a GROUP BY either by walking the covering index stats_product_days_shop_product in product
+    // order (no sort, but every product-day the shop ever had) or by the primary key's day range plus a sort of
+    // what it finds. The sort costs about three times the walk per row, so long periods walk and short ones
+    // (grouping by an expression, which no index orders) sort: measured on a year of 180,000 product-days, a
+    // year 90 ms walking vs 408 ms sorting, a month 60 vs 31 ms, a day 50 vs 0.6 ms (loaded machine). PostgreSQL
+    // hashes either form.
+    const QString groupKey = period.days() <= ShortPeriodDays ? QStringLiteral("product_id || ''") // sort
+                                                              : QStringLiteral("product_id");      // walk
+    QList<stats::ProductFigures> products;
+    QHash<QString, int> latestDay;
+    {
+        auto q = m_database.exec(QStringLiteral("SELECT %1, SUM(quantity), SUM(revenue_fen), MAX(day) "
+                                                "FROM stats_product_days WHERE shop_id = ? AND day >= ? AND day <= ? "
+                                                "GROUP BY %1")
+                                     .arg(groupKey),
+                                 {shopId, from, to});
+        if (!q)
+            return q.error();
+        while (q->next()) {
+            products.append(stats::ProductFigures{
+                q->value(0).toString(), QString(), q->value(1).toLongLong(), q->value(2).toLongLong()});
+            latestDay.insert(q->value(0).toString(), q->value(3).toInt());
+        }
+    }
+    stats::Report report = stats::buildReport(period, days, products, top);
+
+    // Names only for the products shown (at most 2 * top), each from its latest day's row.
+    QStringList shown;
+    for (const auto* list : {&report.topByQuantity, &report.topByRevenue}) {
+        for (const stats::ProductFigures& product : *list) {
+            if (!shown.contains(product.productId))
+                shown.append(product.productId);
+        }
+    }
+    if (shown.isEmpty()) {
+        if (const Status done = snapshot->commit(); !done)
+            return done.error();
+        return report;
+    }
+    // The shop in every term: so SQLite answers each from the primary key (a "MULTI-INDEX OR"); with the shop
+    // factored out it walked the shop's whole index instead (200 ms at a year of product-days).
+    QStringList terms;
+    QVariantList values;
+    for (const QString& productId : std::as_const(shown)) {
+        terms << QStringLiteral("(shop_id = ? AND day = ? AND product_id = ?)");
+        values << shopId << latestDay.value(productId) << productId;
+    }
+    QHash<QString, QString> names;
+    {
+        auto q = m_database.exec(QStringLiteral("SELECT product_id, product_name FROM stats_product_days WHERE %1")
+                                     .arg(terms.join(QStringLiteral(" OR "))),
+                                 values);
+        if (!q)
+            return q.error();
+        while (q->next())
+            names.insert(q->value(0).toString(), q->value(1).toString());
+    }
+    for (auto* list : {&report.topByQuantity, &report.topByRevenue}) {
+        for (stats::ProductFigures& product : *list)
+            product.productName = names.value(product.productId);
+    }
+    if (const Status done = snapshot->commit(); !done)
+        return done.error();
+    return report;
+}
+
+Status StatsReader::appendSyncRows(const db::Database& database,
+                                   const QString& shopId,
+                                   const sync::Cursor& cursor,
+                                   int limit,
+                                   QList<sync::SyncRow>& rows)
+{
+    const QString limitClause = QStringLiteral(" LIMIT %1").arg(limit + 1);
+    { // stats_day: id "yyyy-MM-dd", ordered like the day key
+        const int order = sync::entityOrder(QStringLiteral("stats_day"));
+        QVariantList key;
+        if (cursor.entity == order)
+            key << stats::dayKey(stats::parseDay(cursor.id)); // 0 for a malformed id: the whole version again
+        QVariantList values{shopId};
+        const QString where = afterCursor(cursor, order, {QStringLiteral("day")}, key, values);
+        auto q =
+            database.exec(QStringLiteral("SELECT %1 FROM stats_days WHERE shop_id = ? AND %2 ORDER BY version, day")
+                                  .arg(kDayColumns, where) +
+                              limitClause,
+                          values);
+        if (!q)
+            return q.error();
+        while (q->next()) {
+            const stats::DayFigures day = dayFiguresOf(*q);
+            rows.append(sync::SyncRow{
+                QStringLiteral("stats_day"), stats::dayText(day.day), q->value(1).toLongLong(), false, day.toJson()});
+        }
+    }
+    { // stats_product_day: id "yyyy-MM-dd:<productId>"; the fixed-width day first, so (day, product_id) is id order
+        const int order = sync::entityOrder(QStringLiteral("stats_product_day"));
+        QVariantList key;
+        if (cursor.entity == order) {
+            const qsizetype colon = cursor.id.indexOf(QLatin1Char(':'));
+            key << stats::dayKey(stats::parseDay(cursor.id.left(colon))) << cursor.id.mid(colon + 1);
+        }
+        QVariantList values{shopId};
+        const QString where =
+            afterCursor(cursor, order, {QStringLiteral("day"), QStringLiteral("product_id")}, key, values);
+        auto q = database.exec(
+            QStringLiteral("SELECT day, version, product_id, product_name, quantity, revenue_fen "
+                           "FROM stats_product_days WHERE shop_id = ? AND %1 ORDER BY version, day, product_id")
+                    .arg(where) +
+                limitClause,
+            values);
+        if (!q)
+            return q.error();
+        while (q->next()) {
+            const QString day = stats::dayText(stats::dateOfKey(q->value(0).toInt()));
+            const QString productId = q->value(2).toString();
+            rows.append(sync::SyncRow{QStringLiteral("stats_product_day"),
+                                      day + QLatin1Char(':') + productId,
+                                      q->value(1).toLongLong(),
+                                      false,
+                                      QJsonObject{{QStringLiteral("day"), day},
+                                                  {QStringLiteral("productId"), productId},
+                                                  {QStringLiteral("productName"), q->value(3).toString()},
+                                                  {QStringLiteral("quantity"), q->value(4).toLongLong()},
+                                                  {QStringLiteral("revenueFen"), q->value(5).toLongLong()}}});
+        }
+    }
+    return {};
+}
+
+} // namespace xd::server
