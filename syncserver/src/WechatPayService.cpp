@@ -158,9 +158,14 @@ WechatPayService::WechatPayService(const db::Database& database,
             &ChangeNotifier::orderTransitioned,
             this,
             [this](const QString&, const QString& orderId, const QString& action) {
-                // An order that stopped waiting for its money: close its open WeChat payment now, not at the next
-                // query time. Any other step may have queued a refund: send it now.
-                if (action == QLatin1String("close") || action == QLatin1String("cancel")) {
+                // Only the steps that leave work for the jobs wake them: an order that stopped waiting for its
+                // money (close its open WeChat payment now, not at the next query time), and the steps that queue
+                // money back (cancel of a paid order, refund, partial refund). Placing, accepting, shipping etc.
+                // leave nothing to do, and waking the jobs for them cost two job queries per order placed.
+                const bool stopsWaiting = action == QLatin1String("close") || action == QLatin1String("cancel");
+                if (!stopsWaiting && action != QLatin1String("refund") && action != QLatin1String("partial_refund"))
+                    return;
+                if (stopsWaiting) {
                     auto due = m_database.exec(QStringLiteral("UPDATE payments SET next_query_at_ms = 0 "
                                                               "WHERE order_id = ? AND state = 'created'"),
                                                {orderId});
