@@ -5,6 +5,7 @@
 #include "ChangeNotifier.h"
 #include "Logging.h"
 #include "OrderCommands.h"
+#include "PgChangeRelay.h"
 #include "ReviewCommands.h"
 #include "ShopCommands.h"
 #include "ShopWechat.h"
@@ -72,20 +73,16 @@ Result<CommandResult> CommandProcessor::execute(const Actor& actor,
         if (!audited)
             return audited.error();
     }
-    if (m_database.engine() == db::Engine::Postgres) {
-        // Other server processes on this database learn of the change through LISTEN/NOTIFY (PgChangeRelay);
-        // NOTIFY is transactional, so they hear of committed changes only.
-        QStringList events;
-        if (context.versionIfChanged() > 0)
-            events << QStringLiteral("shop:%1:%2").arg(actor.shopId).arg(context.versionIfChanged());
-        for (const QString& staffId : context.revokedStaff())
-            events << QStringLiteral("revoked:%1").arg(staffId);
-        for (const QString& event : std::as_const(events)) {
-            if (auto notified = m_database.exec(QStringLiteral("SELECT pg_notify(?, ?)"),
-                                                {QString::fromLatin1(ChangeNotifier::Channel), event});
-                !notified)
-                return notified.error();
-        }
+    // Other server processes on this database learn of the change through LISTEN/NOTIFY (PgChangeRelay); NOTIFY is
+    // transactional, so they hear of committed changes only. Both are no-ops on SQLite.
+    if (context.versionIfChanged() > 0) {
+        if (const Status announced = announceShopVersion(m_database, actor.shopId, context.versionIfChanged());
+            !announced)
+            return announced.error();
+    }
+    for (const QString& staffId : context.revokedStaff()) {
+        if (const Status announced = announceSessionsRevoked(m_database, staffId); !announced)
+            return announced.error();
     }
     if (inSameTransaction) {
         if (const Status extra = inSameTransaction(); !extra)

@@ -37,16 +37,29 @@ void PgChangeRelay::onNotification(const QString& name, QSqlDriver::Notification
     }
 }
 
-Status announceShopVersion(const db::Database& database, const QString& shopId, qint64 version)
+namespace {
+
+Status announce(const db::Database& database, const QString& event)
 {
     if (database.engine() != db::Engine::Postgres)
         return {};
-    auto notified = database.exec(
-        QStringLiteral("SELECT pg_notify(?, ?)"),
-        {QString::fromLatin1(ChangeNotifier::Channel), QStringLiteral("shop:%1:%2").arg(shopId).arg(version)});
+    auto notified =
+        database.exec(QStringLiteral("SELECT pg_notify(?, ?)"), {QString::fromLatin1(ChangeNotifier::Channel), event});
     if (!notified)
         return notified.error();
     return {};
+}
+
+} // namespace
+
+Status announceShopVersion(const db::Database& database, const QString& shopId, qint64 version)
+{
+    return announce(database, QStringLiteral("shop:%1:%2").arg(shopId).arg(version));
+}
+
+Status announceSessionsRevoked(const db::Database& database, const QString& staffId)
+{
+    return announce(database, QStringLiteral("revoked:%1").arg(staffId));
 }
 
 } // namespace xd::server

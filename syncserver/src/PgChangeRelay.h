@@ -37,5 +37,7 @@ private:
 // transactional), that `shopId` moved to `version`, so they poke their desktops and drop remembered answers. Nothing
 // on SQLite, where one server owns the file.
 Status announceShopVersion(const db::Database& database, const QString& shopId, qint64 version);
+// Likewise, that the sessions of staff member `staffId` were revoked (their desktops are disconnected).
+Status announceSessionsRevoked(const db::Database& database, const QString& staffId);
 
 } // namespace xd::server
