@@ -5,6 +5,7 @@
 #include "DesktopFixture.h"
 #include "GuiTestHelpers.h"
 #include "MainWindow.h"
+#include "MiniWechat.h"
 #include "OrderTableModel.h"
 #include "OrdersPage.h"
 #include "SessionController.h"
@@ -20,10 +21,7 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QTableWidget>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
-#include <QUrlQuery>
 
 #include <algorithm>
 
@@ -33,49 +31,6 @@ namespace {
 
 const QString kAppId = QStringLiteral("wx0123456789abcdef");
 const QString kAppSecret = QStringLiteral("0123456789abcdef0123456789abcdef");
-
-// WeChat's jscode2session, just enough for the server's login: any code of our app is the customer "openid-<code>".
-// (The fuller FakeWechatServer of tests/support links xd_server, which a desktop test must not: one SQLite per
-// process.)
-class MiniWechat : public QObject
-{
-public:
-    bool start()
-    {
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket* socket = m_server.nextPendingConnection()) {
-                connect(socket, &QTcpSocket::readyRead, socket, [socket] {
-                    const QByteArray request = socket->peek(8192);
-                    if (!request.contains("\r\n\r\n"))
-                        return;
-                    socket->readAll();
-                    const QByteArray target = request.split(' ').value(1);
-                    const QUrlQuery query(QUrl(QString::fromLatin1(target)).query());
-                    QByteArray body;
-                    if (query.queryItemValue(QStringLiteral("appid")) == kAppId &&
-                        query.queryItemValue(QStringLiteral("secret")) == kAppSecret)
-                        body = QJsonDocument(QJsonObject{{QStringLiteral("openid"),
-                                                          QStringLiteral("openid-") +
-                                                              query.queryItemValue(QStringLiteral("js_code"))},
-                                                         {QStringLiteral("session_key"), QStringLiteral("sk")}})
-                                   .toJson(QJsonDocument::Compact);
-                    else
-                        body = R"({"errcode":40125,"errmsg":"invalid appsecret"})";
-                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
-                                  "Content-Length: " +
-                                  QByteArray::number(body.size()) + "\r\n\r\n" + body);
-                    socket->disconnectFromHost();
-                });
-                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            }
-        });
-        return m_server.listen(QHostAddress::LocalHost);
-    }
-    QString baseUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()); }
-
-private:
-    QTcpServer m_server;
-};
 
 } // namespace
 
@@ -92,7 +47,7 @@ private:
     // Places a cash-on-delivery order of one piece; its id, or "" (with a warning).
     QString placeOrder(const QString& customerToken);
 
-    MiniWechat m_wechat;
+    test::MiniWechat m_wechat{kAppId, kAppSecret};
     QString m_ownerToken;
     QString m_skuId;
     QString m_customerToken;
