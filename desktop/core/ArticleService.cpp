@@ -1,11 +1,11 @@
 #include "ArticleService.h"
 
 #include "CacheDatabase.h"
+#include "CacheQuery.h"
 #include "xiaodian/ArticleRules.h"
 #include "xiaodian/Clock.h"
 #include "xiaodian/Id.h"
 
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -17,24 +17,6 @@ const QString kSave = QStringLiteral("article.save");
 const QString kDelete = QStringLiteral("article.delete");
 
 const QString kListColumns = QStringLiteral("id, title, category, published, publish_at_ms, updated_at_ms");
-
-Error sqlError(const QSqlQuery& query)
-{
-    return makeError(ErrorCode::Database, QStringLiteral("article query: %1").arg(query.lastError().text()));
-}
-
-Result<QSqlQuery> run(const QSqlDatabase& db, const QString& sql, const QVariantList& values = {})
-{
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        return sqlError(query);
-    for (const QVariant& value : values)
-        query.addBindValue(value);
-    if (!query.exec())
-        return sqlError(query);
-    return query;
-}
 
 Article fromWire(const QString& id, const QJsonObject& data)
 {
@@ -231,20 +213,21 @@ Status ArticleService::refreshOverlay() const
     // The overlay's list rows go to a TEMP table (private to this connection, never written to the file), so that one
     // SQL query sorts and pages confirmed and optimistic rows together.
     const QSqlDatabase db = m_store.database().database();
-    auto created = run(db,
-                       QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS article_overlay (id TEXT PRIMARY KEY NOT NULL, "
-                                      "deleted INTEGER NOT NULL, pending INTEGER NOT NULL, confirmed INTEGER NOT NULL, "
-                                      "title TEXT NOT NULL, category TEXT NOT NULL, published INTEGER NOT NULL, "
-                                      "publish_at_ms INTEGER NOT NULL, updated_at_ms INTEGER NOT NULL)"));
+    auto created =
+        cache::run(db,
+                   QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS article_overlay (id TEXT PRIMARY KEY NOT NULL, "
+                                  "deleted INTEGER NOT NULL, pending INTEGER NOT NULL, confirmed INTEGER NOT NULL, "
+                                  "title TEXT NOT NULL, category TEXT NOT NULL, published INTEGER NOT NULL, "
+                                  "publish_at_ms INTEGER NOT NULL, updated_at_ms INTEGER NOT NULL)"));
     if (!created)
         return created.error();
-    if (auto cleared = run(db, QStringLiteral("DELETE FROM temp.article_overlay")); !cleared)
+    if (auto cleared = cache::run(db, QStringLiteral("DELETE FROM temp.article_overlay")); !cleared)
         return cleared.error();
     QSqlQuery insert(db);
     if (!insert.prepare(QStringLiteral("INSERT INTO temp.article_overlay (deleted, pending, confirmed, %1) "
                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                             .arg(kListColumns)))
-        return sqlError(insert);
+        return cache::queryError(insert);
     for (auto it = overlay.articles.cbegin(); it != overlay.articles.cend(); ++it) {
         const Article article = it.value().value_or(Article());
         // Never a null QString: Qt binds those as SQL NULL, and the columns are NOT NULL.
@@ -260,7 +243,7 @@ Status ArticleService::refreshOverlay() const
         for (int i = 0; i < values.size(); ++i)
             insert.bindValue(i, values.at(i));
         if (!insert.exec())
-            return sqlError(insert);
+            return cache::queryError(insert);
     }
     m_overlay = overlay;
     m_overlayDirty = false;
@@ -272,12 +255,12 @@ Result<int> ArticleService::count(const ArticleQuery& query) const
     if (const Status s = refreshOverlay(); !s)
         return s.error();
     const FilterSql f = filterSql(query, m_clock.nowMs());
-    auto q = run(m_store.database().database(),
-                 QStringLiteral("SELECT (SELECT COUNT(*) FROM article WHERE %1 AND id NOT IN "
-                                "(SELECT id FROM temp.article_overlay)) + "
-                                "(SELECT COUNT(*) FROM temp.article_overlay WHERE deleted = 0 AND %1)")
-                     .arg(f.where),
-                 QVariantList(f.values) << f.values);
+    auto q = cache::run(m_store.database().database(),
+                        QStringLiteral("SELECT (SELECT COUNT(*) FROM article WHERE %1 AND id NOT IN "
+                                       "(SELECT id FROM temp.article_overlay)) + "
+                                       "(SELECT COUNT(*) FROM temp.article_overlay WHERE deleted = 0 AND %1)")
+                            .arg(f.where),
+                        QVariantList(f.values) << f.values);
     if (!q)
         return q.error();
     return q->next() ? q->value(0).toInt() : 0;
@@ -294,7 +277,7 @@ Result<QList<Article>> ArticleService::list(const ArticleQuery& query, int offse
                        "UNION ALL SELECT %1, pending, confirmed FROM temp.article_overlay WHERE deleted = 0 AND %2 "
                        "ORDER BY %3 LIMIT ? OFFSET ?")
             .arg(kListColumns, f.where, orderSql(query.sort));
-    auto q = run(m_store.database().database(), sql, QVariantList(f.values) << f.values << limit << offset);
+    auto q = cache::run(m_store.database().database(), sql, QVariantList(f.values) << f.values << limit << offset);
     if (!q)
         return q.error();
     QList<Article> articles;
@@ -324,11 +307,11 @@ Result<int> ArticleService::position(const ArticleQuery& query, const QString& i
     // Is it shown, and with which sort key? One primary-key lookup, in the overlay or in the confirmed rows.
     const bool overlaid = m_overlay.articles.contains(id);
     auto found =
-        run(db,
-            overlaid ? QStringLiteral("SELECT %1 FROM temp.article_overlay WHERE id = ? AND deleted = 0 AND %2")
-                           .arg(key, f.where)
-                     : QStringLiteral("SELECT %1 FROM article WHERE id = ? AND %2").arg(key, f.where),
-            QVariantList{id} << f.values);
+        cache::run(db,
+                   overlaid ? QStringLiteral("SELECT %1 FROM temp.article_overlay WHERE id = ? AND deleted = 0 AND %2")
+                                  .arg(key, f.where)
+                            : QStringLiteral("SELECT %1 FROM article WHERE id = ? AND %2").arg(key, f.where),
+                   QVariantList{id} << f.values);
     if (!found)
         return found.error();
     if (!found->next())
@@ -337,12 +320,13 @@ Result<int> ArticleService::position(const ArticleQuery& query, const QString& i
     // Newest first, ties by id descending: the rows before it have a larger key, or the same key and a larger id.
     // Written as a range on the key, so each side reads its covering index from the top down to the article only.
     const QString before = QStringLiteral("%1 >= ? AND (%1 > ? OR id > ?)").arg(key);
-    auto counted = run(db,
-                       QStringLiteral("SELECT (SELECT COUNT(*) FROM article WHERE %1 AND %2 AND id NOT IN (SELECT id "
-                                      "FROM temp.article_overlay)) + (SELECT COUNT(*) FROM temp.article_overlay "
-                                      "WHERE deleted = 0 AND %1 AND %2)")
-                           .arg(f.where, before),
-                       QVariantList(f.values) << keyValue << keyValue << id << f.values << keyValue << keyValue << id);
+    auto counted =
+        cache::run(db,
+                   QStringLiteral("SELECT (SELECT COUNT(*) FROM article WHERE %1 AND %2 AND id NOT IN (SELECT id "
+                                  "FROM temp.article_overlay)) + (SELECT COUNT(*) FROM temp.article_overlay "
+                                  "WHERE deleted = 0 AND %1 AND %2)")
+                       .arg(f.where, before),
+                   QVariantList(f.values) << keyValue << keyValue << id << f.values << keyValue << keyValue << id);
     if (!counted)
         return counted.error();
     return counted->next() ? counted->value(0).toInt() : -1;

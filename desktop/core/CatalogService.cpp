@@ -1,6 +1,7 @@
 #include "CatalogService.h"
 
 #include "CacheDatabase.h"
+#include "CacheQuery.h"
 #include "CacheStore.h"
 #include "xiaodian/CatalogRules.h"
 #include "xiaodian/Id.h"
@@ -10,7 +11,6 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QSet>
-#include <QSqlError>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -34,24 +34,6 @@ const QString kListColumns = QStringLiteral("id, category_id, name, on_shelf, mi
 Error invalid(const QString& message)
 {
     return makeError(ErrorCode::InvalidArgument, message);
-}
-
-Error sqlError(const QSqlQuery& query)
-{
-    return makeError(ErrorCode::Database, query.lastError().text());
-}
-
-Result<QSqlQuery> run(const QSqlDatabase& db, const QString& sql, const QVariantList& values = {})
-{
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        return sqlError(query);
-    for (const QVariant& value : values)
-        query.addBindValue(value);
-    if (!query.exec())
-        return sqlError(query);
-    return query;
 }
 
 bool isProductOperation(const QString& name)
@@ -189,7 +171,7 @@ CatalogService::CatalogService(CacheStore& store, CacheDatabase& database, Role 
     // The overlay table and the sorts' temporary B-trees stay in memory: no plaintext temporary file on disk.
     for (const QString& pragma :
          {QStringLiteral("PRAGMA cache_size = -65536"), QStringLiteral("PRAGMA temp_store = 2")}) {
-        if (auto tuned = run(m_database.database(), pragma); !tuned)
+        if (auto tuned = cache::run(m_database.database(), pragma); !tuned)
             qWarning("products list: %s failed: %s", qPrintable(pragma), qPrintable(tuned.error().message));
     }
 }
@@ -457,23 +439,24 @@ Status CatalogService::refreshOverlay() const
     // The overlay's list rows go to a TEMP table (private to this connection, never written to the file), so that one
     // SQL query sorts and pages confirmed and optimistic rows together.
     const QSqlDatabase db = m_database.database();
-    auto created = run(db,
-                       QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS product_overlay (id TEXT PRIMARY KEY NOT NULL, "
-                                      "deleted INTEGER NOT NULL, pending INTEGER NOT NULL, category_id TEXT, "
-                                      "name TEXT NOT NULL, on_shelf INTEGER NOT NULL, min_price_fen INTEGER NOT NULL, "
-                                      "stock_total INTEGER NOT NULL, updated_at_ms INTEGER NOT NULL, "
-                                      "sales_count INTEGER NOT NULL, sku_count INTEGER NOT NULL, "
-                                      "search_text TEXT NOT NULL)"));
+    auto created =
+        cache::run(db,
+                   QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS product_overlay (id TEXT PRIMARY KEY NOT NULL, "
+                                  "deleted INTEGER NOT NULL, pending INTEGER NOT NULL, category_id TEXT, "
+                                  "name TEXT NOT NULL, on_shelf INTEGER NOT NULL, min_price_fen INTEGER NOT NULL, "
+                                  "stock_total INTEGER NOT NULL, updated_at_ms INTEGER NOT NULL, "
+                                  "sales_count INTEGER NOT NULL, sku_count INTEGER NOT NULL, "
+                                  "search_text TEXT NOT NULL)"));
     if (!created)
         return created.error();
-    auto cleared = run(db, QStringLiteral("DELETE FROM temp.product_overlay"));
+    auto cleared = cache::run(db, QStringLiteral("DELETE FROM temp.product_overlay"));
     if (!cleared)
         return cleared.error();
     QSqlQuery insert(db);
     if (!insert.prepare(QStringLiteral("INSERT INTO temp.product_overlay (deleted, pending, %1) "
                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                             .arg(kListColumns)))
-        return sqlError(insert);
+        return cache::queryError(insert);
     for (auto it = overlay.products.cbegin(); it != overlay.products.cend(); ++it) {
         const ProductListEntry entry = ProductListEntry::fromWire(it.key(), it.value().value_or(QJsonObject()));
         const QVariantList values = QVariantList{it.value() ? 0 : 1, overlay.pending.value(it.key()) ? 1 : 0}
@@ -481,7 +464,7 @@ Status CatalogService::refreshOverlay() const
         for (int i = 0; i < values.size(); ++i)
             insert.bindValue(i, values.at(i));
         if (!insert.exec())
-            return sqlError(insert);
+            return cache::queryError(insert);
     }
     m_overlay = overlay;
     m_overlayDirty = false;
@@ -495,12 +478,12 @@ Result<int> CatalogService::productCount(const ProductFilter& filter) const
     if (const Status s = refreshOverlay(); !s)
         return s.error();
     const FilterSql f = filterSql(filter, categoryWithChildren(filter.categoryId));
-    auto q = run(m_database.database(),
-                 QStringLiteral("SELECT (SELECT COUNT(*) FROM product_list WHERE %1 AND id NOT IN "
-                                "(SELECT id FROM temp.product_overlay)) + "
-                                "(SELECT COUNT(*) FROM temp.product_overlay WHERE deleted = 0 AND %1)")
-                     .arg(f.where),
-                 QVariantList(f.values) << f.values);
+    auto q = cache::run(m_database.database(),
+                        QStringLiteral("SELECT (SELECT COUNT(*) FROM product_list WHERE %1 AND id NOT IN "
+                                       "(SELECT id FROM temp.product_overlay)) + "
+                                       "(SELECT COUNT(*) FROM temp.product_overlay WHERE deleted = 0 AND %1)")
+                            .arg(f.where),
+                        QVariantList(f.values) << f.values);
     if (!q)
         return q.error();
     const int count = q->next() ? q->value(0).toInt() : 0;
@@ -545,7 +528,7 @@ CatalogService::products(const ProductFilter& filter, const ProductSort& sort, i
         values = QVariantList(f.values) << f.values;
     }
     values << limit << offset;
-    auto q = run(m_database.database(), sql, values);
+    auto q = cache::run(m_database.database(), sql, values);
     if (!q)
         return q.error();
     QList<ProductListRow> rows;

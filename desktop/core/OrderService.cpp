@@ -1,12 +1,12 @@
 #include "OrderService.h"
 
 #include "CacheDatabase.h"
+#include "CacheQuery.h"
 #include "xiaodian/Money.h"
 
 #include <QDateTime>
 #include <QIODevice>
 #include <QJsonArray>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QStringConverter>
 #include <QVariant>
@@ -21,24 +21,6 @@ const QString kOrderPrefix = QStringLiteral("order.");
 const QString kRemark = QStringLiteral("order.remark");
 const QString kListColumns = QStringLiteral("id, number, state, fulfilment, payment_method, placed_at_ms, payable_fen, "
                                             "customer_nickname, contact_name, contact_phone");
-
-Error sqlError(const QSqlQuery& query)
-{
-    return makeError(ErrorCode::Database, QStringLiteral("order query: %1").arg(query.lastError().text()));
-}
-
-Result<QSqlQuery> run(const QSqlDatabase& db, const QString& sql, const QVariantList& values = {})
-{
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        return sqlError(query);
-    for (const QVariant& value : values)
-        query.addBindValue(value);
-    if (!query.exec())
-        return sqlError(query);
-    return query;
-}
 
 // Never a null QString into SQL: Qt binds those as NULL, and the columns are NOT NULL.
 QString text(const QString& value)
@@ -504,22 +486,23 @@ Status OrderService::refreshOverlay() const
 
     // The overlay's list rows go to a TEMP table (private to this connection, never written to the file).
     const QSqlDatabase db = m_store.database().database();
-    auto created = run(db,
-                       QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS order_overlay (id TEXT PRIMARY KEY NOT NULL, "
-                                      "pending INTEGER NOT NULL, number TEXT NOT NULL, state TEXT NOT NULL, "
-                                      "fulfilment TEXT NOT NULL, payment_method TEXT NOT NULL, "
-                                      "placed_at_ms INTEGER NOT NULL, payable_fen INTEGER NOT NULL, "
-                                      "customer_nickname TEXT NOT NULL, contact_name TEXT NOT NULL, "
-                                      "contact_phone TEXT NOT NULL, search_text TEXT NOT NULL)"));
+    auto created =
+        cache::run(db,
+                   QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS order_overlay (id TEXT PRIMARY KEY NOT NULL, "
+                                  "pending INTEGER NOT NULL, number TEXT NOT NULL, state TEXT NOT NULL, "
+                                  "fulfilment TEXT NOT NULL, payment_method TEXT NOT NULL, "
+                                  "placed_at_ms INTEGER NOT NULL, payable_fen INTEGER NOT NULL, "
+                                  "customer_nickname TEXT NOT NULL, contact_name TEXT NOT NULL, "
+                                  "contact_phone TEXT NOT NULL, search_text TEXT NOT NULL)"));
     if (!created)
         return created.error();
-    if (auto cleared = run(db, QStringLiteral("DELETE FROM temp.order_overlay")); !cleared)
+    if (auto cleared = cache::run(db, QStringLiteral("DELETE FROM temp.order_overlay")); !cleared)
         return cleared.error();
     QSqlQuery insert(db);
     if (!insert.prepare(QStringLiteral("INSERT INTO temp.order_overlay (pending, %1, search_text) "
                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                             .arg(kListColumns)))
-        return sqlError(insert);
+        return cache::queryError(insert);
     for (const Order& order : std::as_const(overlay)) {
         const QVariantList values{
             order.pending ? 1 : 0,
@@ -539,7 +522,7 @@ Status OrderService::refreshOverlay() const
         for (int i = 0; i < values.size(); ++i)
             insert.bindValue(i, values.at(i));
         if (!insert.exec())
-            return sqlError(insert);
+            return cache::queryError(insert);
     }
     m_overlay = overlay;
     m_overlayDirty = false;
@@ -551,12 +534,12 @@ Result<int> OrderService::count(const OrderQuery& query) const
     if (const Status s = refreshOverlay(); !s)
         return s.error();
     const FilterSql f = filterSql(query);
-    auto q = run(m_store.database().database(),
-                 QStringLiteral("SELECT (SELECT COUNT(*) FROM order_list WHERE %1 AND id NOT IN "
-                                "(SELECT id FROM temp.order_overlay)) + "
-                                "(SELECT COUNT(*) FROM temp.order_overlay WHERE %1)")
-                     .arg(f.where),
-                 QVariantList(f.values) << f.values);
+    auto q = cache::run(m_store.database().database(),
+                        QStringLiteral("SELECT (SELECT COUNT(*) FROM order_list WHERE %1 AND id NOT IN "
+                                       "(SELECT id FROM temp.order_overlay)) + "
+                                       "(SELECT COUNT(*) FROM temp.order_overlay WHERE %1)")
+                            .arg(f.where),
+                        QVariantList(f.values) << f.values);
     if (!q)
         return q.error();
     return q->next() ? q->value(0).toInt() : 0;
@@ -572,7 +555,7 @@ Result<QList<Order>> OrderService::list(const OrderQuery& query, int offset, int
                                        "UNION ALL SELECT %1, pending FROM temp.order_overlay WHERE %2 "
                                        "ORDER BY placed_at_ms DESC, id DESC LIMIT ? OFFSET ?")
                             .arg(kListColumns, f.where);
-    auto q = run(m_store.database().database(), sql, QVariantList(f.values) << f.values << limit << offset);
+    auto q = cache::run(m_store.database().database(), sql, QVariantList(f.values) << f.values << limit << offset);
     if (!q)
         return q.error();
     QList<Order> orders;

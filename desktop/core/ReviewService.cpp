@@ -1,11 +1,11 @@
 #include "ReviewService.h"
 
 #include "CacheDatabase.h"
+#include "CacheQuery.h"
 #include "xiaodian/ReviewRules.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -15,24 +15,6 @@ const QString ReviewService::ReplyOperation = QStringLiteral("review.reply");
 const QString ReviewService::SetHiddenOperation = QStringLiteral("review.setHidden");
 
 namespace {
-
-Error sqlError(const QSqlQuery& query)
-{
-    return makeError(ErrorCode::Database, QStringLiteral("review query: %1").arg(query.lastError().text()));
-}
-
-Result<QSqlQuery> run(const QSqlDatabase& db, const QString& sql, const QVariantList& values = {})
-{
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        return sqlError(query);
-    for (const QVariant& value : values)
-        query.addBindValue(value);
-    if (!query.exec())
-        return sqlError(query);
-    return query;
-}
 
 struct FilterSql
 {
@@ -164,20 +146,21 @@ Status ReviewService::refreshOverlay() const
 
     // The overlay's list columns go to a TEMP table (private to this connection, never written to the file).
     const QSqlDatabase db = m_store.database().database();
-    auto created = run(db,
-                       QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS review_overlay (id TEXT PRIMARY KEY NOT NULL, "
-                                      "rating INTEGER NOT NULL, hidden INTEGER NOT NULL, replied INTEGER NOT NULL, "
-                                      "created_at_ms INTEGER NOT NULL)"));
+    auto created =
+        cache::run(db,
+                   QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS review_overlay (id TEXT PRIMARY KEY NOT NULL, "
+                                  "rating INTEGER NOT NULL, hidden INTEGER NOT NULL, replied INTEGER NOT NULL, "
+                                  "created_at_ms INTEGER NOT NULL)"));
     if (!created)
         return created.error();
-    if (auto cleared = run(db, QStringLiteral("DELETE FROM temp.review_overlay")); !cleared)
+    if (auto cleared = cache::run(db, QStringLiteral("DELETE FROM temp.review_overlay")); !cleared)
         return cleared.error();
     for (const Review& review : std::as_const(overlay)) {
-        auto inserted =
-            run(db,
-                QStringLiteral("INSERT INTO temp.review_overlay (id, rating, hidden, replied, "
-                               "created_at_ms) VALUES (?, ?, ?, ?, ?)"),
-                {review.id, review.rating, review.hidden ? 1 : 0, review.reply.isEmpty() ? 0 : 1, review.createdAtMs});
+        auto inserted = cache::run(
+            db,
+            QStringLiteral("INSERT INTO temp.review_overlay (id, rating, hidden, replied, "
+                           "created_at_ms) VALUES (?, ?, ?, ?, ?)"),
+            {review.id, review.rating, review.hidden ? 1 : 0, review.reply.isEmpty() ? 0 : 1, review.createdAtMs});
         if (!inserted)
             return inserted.error();
     }
@@ -191,12 +174,12 @@ Result<int> ReviewService::count(const ReviewQuery& query) const
     if (const Status s = refreshOverlay(); !s)
         return s.error();
     const FilterSql f = filterSql(query);
-    auto q = run(m_store.database().database(),
-                 QStringLiteral("SELECT (SELECT COUNT(*) FROM review WHERE %1 AND id NOT IN "
-                                "(SELECT id FROM temp.review_overlay)) + "
-                                "(SELECT COUNT(*) FROM temp.review_overlay WHERE %1)")
-                     .arg(f.where),
-                 QVariantList(f.values) << f.values);
+    auto q = cache::run(m_store.database().database(),
+                        QStringLiteral("SELECT (SELECT COUNT(*) FROM review WHERE %1 AND id NOT IN "
+                                       "(SELECT id FROM temp.review_overlay)) + "
+                                       "(SELECT COUNT(*) FROM temp.review_overlay WHERE %1)")
+                            .arg(f.where),
+                        QVariantList(f.values) << f.values);
     if (!q)
         return q.error();
     return q->next() ? q->value(0).toInt() : 0;
@@ -213,7 +196,7 @@ Result<QList<Review>> ReviewService::list(const ReviewQuery& query, int offset, 
                                        "UNION ALL SELECT id, created_at_ms, NULL FROM temp.review_overlay WHERE %1 "
                                        "ORDER BY created_at_ms DESC, id DESC LIMIT ? OFFSET ?")
                             .arg(f.where);
-    auto q = run(m_store.database().database(), sql, QVariantList(f.values) << f.values << limit << offset);
+    auto q = cache::run(m_store.database().database(), sql, QVariantList(f.values) << f.values << limit << offset);
     if (!q)
         return q.error();
     QList<Review> reviews;

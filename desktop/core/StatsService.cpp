@@ -1,13 +1,13 @@
 #include "StatsService.h"
 
 #include "CacheDatabase.h"
+#include "CacheQuery.h"
 #include "CacheStore.h"
 #include "xiaodian/Clock.h"
 
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonParseError>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QTimer>
 #include <QVariant>
@@ -18,24 +18,6 @@ namespace {
 
 // The most products a top list keeps (stats::buildReport's bound, as the server's REST `top`).
 constexpr int kMaxTop = 50;
-
-Error sqlError(const QSqlQuery& query)
-{
-    return makeError(ErrorCode::Database, QStringLiteral("stats query: %1").arg(query.lastError().text()));
-}
-
-Result<QSqlQuery> run(const QSqlDatabase& db, const QString& sql, const QVariantList& values = {})
-{
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        return sqlError(query);
-    for (const QVariant& value : values)
-        query.addBindValue(value);
-    if (!query.exec())
-        return sqlError(query);
-    return query;
-}
 
 // One stored day row, or nothing (with a warning) when it cannot be read: a corrupt row must not take the report
 // down with it, the other days still count.
@@ -72,7 +54,7 @@ StatsService::StatsService(CacheStore& store, const Clock& clock, QObject* paren
     // cache, taken only as pages are read, and sorts' temporary B-trees in memory, never in a plaintext file.
     for (const QString& pragma :
          {QStringLiteral("PRAGMA cache_size = -65536"), QStringLiteral("PRAGMA temp_store = 2")}) {
-        if (auto tuned = run(m_store.database().database(), pragma); !tuned)
+        if (auto tuned = cache::run(m_store.database().database(), pragma); !tuned)
             qWarning("stats: %s failed: %s", qPrintable(pragma), qPrintable(tuned.error().message));
     }
     // A pull page emits entitiesChanged once per transaction, and an initial sync is hundreds of pages, each a round
@@ -129,7 +111,7 @@ Result<stats::Report> StatsService::report(const stats::Period& period, int top)
     const int toKey = stats::dayKey(checked->to);
 
     // The day rows: at most 366 small JSON objects.
-    auto dayRows = run(
+    auto dayRows = cache::run(
         db, QStringLiteral("SELECT day, data FROM stats_day WHERE day BETWEEN ? AND ? ORDER BY day"), {fromKey, toKey});
     if (!dayRows)
         return dayRows.error();
@@ -148,17 +130,17 @@ Result<stats::Report> StatsService::report(const stats::Period& period, int top)
     // sort, five times faster per row (a big shop's year, ~180,000 rows: ~50 instead of ~250 ms). So by product when
     // the period holds a quarter or more of the cached days. A unary + keeps the planner off the day index; without
     // the indexes (deferred during an initial sync, CacheStore) either form still works, on the table.
-    auto cachedDays = run(db, QStringLiteral("SELECT COUNT(*) FROM stats_day"));
+    auto cachedDays = cache::run(db, QStringLiteral("SELECT COUNT(*) FROM stats_day"));
     if (!cachedDays)
         return cachedDays.error();
     const qint64 cachedDayRows = cachedDays->next() ? cachedDays->value(0).toLongLong() : 0;
     cachedDays->finish();
     const bool byProduct = periodDayRows * 4 >= cachedDayRows;
-    auto productRows = run(db,
-                           QStringLiteral("SELECT product_id, SUM(quantity), SUM(revenue_fen), MAX(day) "
-                                          "FROM stats_product_day WHERE %1 BETWEEN ? AND ? GROUP BY product_id")
-                               .arg(byProduct ? QLatin1String("+day") : QLatin1String("day")),
-                           {fromKey, toKey});
+    auto productRows = cache::run(db,
+                                  QStringLiteral("SELECT product_id, SUM(quantity), SUM(revenue_fen), MAX(day) "
+                                                 "FROM stats_product_day WHERE %1 BETWEEN ? AND ? GROUP BY product_id")
+                                      .arg(byProduct ? QLatin1String("+day") : QLatin1String("day")),
+                                  {fromKey, toKey});
     if (!productRows)
         return productRows.error();
     QList<stats::ProductFigures> products;
@@ -181,14 +163,14 @@ Result<stats::Report> StatsService::report(const stats::Period& period, int top)
     nameQuery.setForwardOnly(true);
     if (!nameQuery.prepare(
             QStringLiteral("SELECT product_name FROM stats_product_day WHERE day = ? AND product_id = ? LIMIT 1")))
-        return sqlError(nameQuery);
+        return cache::queryError(nameQuery);
     const auto nameOf = [&](const QString& productId) -> Result<QString> {
         if (auto known = names.constFind(productId); known != names.constEnd())
             return *known;
         nameQuery.bindValue(0, lastDayOf.value(productId));
         nameQuery.bindValue(1, productId);
         if (!nameQuery.exec())
-            return sqlError(nameQuery);
+            return cache::queryError(nameQuery);
         const QString name = nameQuery.next() ? nameQuery.value(0).toString() : QString();
         nameQuery.finish();
         names.insert(productId, name);
