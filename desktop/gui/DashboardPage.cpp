@@ -268,12 +268,12 @@ void DashboardPage::showFigures(const stats::DayFigures& today, const stats::Day
         card->setComparison(tr("Yesterday %1").arg(beforeText), deltaText, trendOf(delta));
     };
 
-    m_turnoverCard->setValue(known ? StatsCharts::yuanText(today.grossFen) : unknown);
+    m_turnoverCard->setValue(known ? StatsCharts::groupedYuanText(today.grossFen) : unknown);
     m_turnoverCard->setNote(
         known ? tr("Net %1 (refunds %2)")
-                    .arg(StatsCharts::yuanText(today.netFen()), StatsCharts::yuanText(today.refundFen))
+                    .arg(StatsCharts::groupedYuanText(today.netFen()), StatsCharts::groupedYuanText(today.refundFen))
               : QString());
-    compare(m_turnoverCard, today.grossFen, yesterday.grossFen, StatsCharts::yuanText(yesterday.grossFen));
+    compare(m_turnoverCard, today.grossFen, yesterday.grossFen, StatsCharts::groupedYuanText(yesterday.grossFen));
 
     m_ordersCard->setValue(known ? countText(today.paidOrders) : unknown);
     m_ordersCard->setNote(known ? tr("Placed today: %1").arg(countText(today.ordersPlaced)) : QString());
@@ -303,9 +303,9 @@ void DashboardPage::showFigures(const stats::DayFigures& today, const stats::Day
 
     const qint64 aov = today.averageOrderValueFen();
     const qint64 aovBefore = yesterday.averageOrderValueFen();
-    m_averageOrderValueCard->setValue(known ? StatsCharts::yuanText(aov) : unknown);
+    m_averageOrderValueCard->setValue(known ? StatsCharts::groupedYuanText(aov) : unknown);
     m_averageOrderValueCard->setNote(known ? tr("Net turnover ÷ paid orders") : QString());
-    compare(m_averageOrderValueCard, aov, aovBefore, StatsCharts::yuanText(aovBefore));
+    compare(m_averageOrderValueCard, aov, aovBefore, StatsCharts::groupedYuanText(aovBefore));
 }
 
 void DashboardPage::showChart(const QList<stats::DayFigures>& days)
@@ -341,8 +341,8 @@ void DashboardPage::showChart(const QList<stats::DayFigures>& days)
         const StatsCharts::Bucket& bucket = buckets.at(index);
         return tr("%1\nTurnover %2\nNet %3\nPaid orders %4")
             .arg(bucket.longLabel,
-                 StatsCharts::yuanText(bucket.figures.grossFen),
-                 StatsCharts::yuanText(bucket.figures.netFen()),
+                 StatsCharts::groupedYuanText(bucket.figures.grossFen),
+                 StatsCharts::groupedYuanText(bucket.figures.netFen()),
                  countText(bucket.figures.paidOrders));
     };
     StatsCharts::addTooltips(m_chartView, bars, [tip](QBarSet*, int index) { return tip(index); });

@@ -276,13 +276,13 @@ void StatisticsPage::showCards()
     m_uvCard->setValue(countText(totals.uv));
     m_uvCard->setNote(days > 1 ? tr("%1 a day").arg(countText((totals.uv + days / 2) / days)) : QString());
     m_payersCard->setValue(countText(totals.payers));
-    m_payersCard->setNote(tr("Placed orders: %1").arg(countText(totals.buyers)));
+    m_payersCard->setNote(tr("Customers who ordered: %1").arg(countText(totals.buyers)));
     m_purchaseRateCard->setValue(StatsCharts::percentText(totals.purchaseRateBasisPoints()));
     m_purchaseRateCard->setNote(tr("Paying customers ÷ visitors"));
     m_paidOrdersCard->setValue(countText(totals.paidOrders));
     m_paidOrdersCard->setNote(tr("Placed: %1").arg(countText(totals.ordersPlaced)));
-    m_averageOrderValueCard->setValue(StatsCharts::yuanText(totals.averageOrderValueFen()));
-    m_averageOrderValueCard->setNote(tr("Net turnover %1").arg(StatsCharts::yuanText(totals.netFen())));
+    m_averageOrderValueCard->setValue(StatsCharts::groupedYuanText(totals.averageOrderValueFen()));
+    m_averageOrderValueCard->setNote(tr("Net turnover %1").arg(StatsCharts::groupedYuanText(totals.netFen())));
 }
 
 void StatisticsPage::showTrafficChart()
@@ -342,7 +342,7 @@ void StatisticsPage::showConversionChart()
                  StatsCharts::percentText(figures.purchaseRateBasisPoints()),
                  countText(figures.payers),
                  countText(figures.uv),
-                 StatsCharts::yuanText(figures.averageOrderValueFen()));
+                 StatsCharts::groupedYuanText(figures.averageOrderValueFen()));
     };
     StatsCharts::addTooltips(m_conversionChartView, rateSeries, tip);
     StatsCharts::addTooltips(m_conversionChartView, averageSeries, tip);
@@ -356,7 +356,7 @@ void StatisticsPage::showTopProducts(QTableWidget* table, const QList<stats::Pro
         const QStringList cells{QString::number(row + 1),
                                 product.productName,
                                 countText(product.quantity),
-                                StatsCharts::yuanText(product.revenueFen)};
+                                StatsCharts::groupedYuanText(product.revenueFen)};
         for (int column = 0; column < TopColumnCount; ++column) {
             auto* item = new QTableWidgetItem(cells.at(column));
             item->setData(Qt::UserRole, product.productId);

@@ -159,9 +159,9 @@ void tst_DashboardPage::seeded_cardsCompareTodayWithYesterday()
     QCOMPARE(m_page->shownDay(), Today);
     QVERIFY(child<QLabel>(m_page.get(), QStringLiteral("dayLabel"))->text().contains(QStringLiteral("2026")));
 
-    QCOMPARE(card("turnover")->value(), QStringLiteral("¥1500.00"));
-    QCOMPARE(card("turnover")->note(), QStringLiteral("Net ¥1300.00 (refunds ¥200.00)"));
-    QCOMPARE(card("turnover")->change(), QStringLiteral("Yesterday ¥1200.00 ▲ 25.00%"));
+    QCOMPARE(card("turnover")->value(), QStringLiteral("¥1,500.00"));
+    QCOMPARE(card("turnover")->note(), QStringLiteral("Net ¥1,300.00 (refunds ¥200.00)"));
+    QCOMPARE(card("turnover")->change(), QStringLiteral("Yesterday ¥1,200.00 ▲ 25.00%"));
     QCOMPARE(card("turnover")->trend(), FigureCard::Trend::Up);
 
     QCOMPARE(card("orders")->value(), QStringLiteral("12"));
@@ -203,8 +203,8 @@ void tst_DashboardPage::seeded_chartShowsTheLast30Days()
     // Hovering a bar tells the day's figures.
     emit bars->hovered(true, 29, turnover);
     QTRY_VERIFY(QToolTip::isVisible());
-    QVERIFY2(QToolTip::text().contains(QStringLiteral("Turnover ¥1500.00")), qPrintable(QToolTip::text()));
-    QVERIFY(QToolTip::text().contains(QStringLiteral("Net ¥1300.00")));
+    QVERIFY2(QToolTip::text().contains(QStringLiteral("Turnover ¥1,500.00")), qPrintable(QToolTip::text()));
+    QVERIFY(QToolTip::text().contains(QStringLiteral("Net ¥1,300.00")));
     QVERIFY(QToolTip::text().contains(QStringLiteral("Paid orders 12")));
     QVERIFY(QToolTip::text().contains(StatsCharts::longDayLabel(Today)));
 
@@ -234,9 +234,9 @@ void tst_DashboardPage::pull_updatesTheCardsLive()
     seedFigures();
     // A sync brings today's new figures: no reload() call, the StatsService's changed() does it.
     QVERIFY(pull({test::dayRow(figures(Today, 180'000, 20'000, 13, 11, 220), ++m_version)}));
-    QTRY_COMPARE(card("turnover")->value(), QStringLiteral("¥1800.00"));
+    QTRY_COMPARE(card("turnover")->value(), QStringLiteral("¥1,800.00"));
     QCOMPARE(card("orders")->value(), QStringLiteral("13"));
-    QCOMPARE(card("turnover")->change(), QStringLiteral("Yesterday ¥1200.00 ▲ 50.00%"));
+    QCOMPARE(card("turnover")->change(), QStringLiteral("Yesterday ¥1,200.00 ▲ 50.00%"));
     auto* bars = m_page->chartView()->chart()->findChild<QBarSeries*>(QStringLiteral("turnoverBarSeries"));
     QVERIFY(bars);
     QCOMPARE(bars->barSets().constFirst()->at(29), 180'000.0);
@@ -250,7 +250,7 @@ void tst_DashboardPage::midnight_movesTodayOn()
     m_page->reload();
     QCOMPARE(m_page->shownDay(), Today.addDays(1));
     QCOMPARE(card("turnover")->value(), QStringLiteral("¥0.00"));
-    QCOMPARE(card("turnover")->change(), QStringLiteral("Yesterday ¥1500.00 ▼ 100.00%"));
+    QCOMPARE(card("turnover")->change(), QStringLiteral("Yesterday ¥1,500.00 ▼ 100.00%"));
     QCOMPARE(card("turnover")->trend(), FigureCard::Trend::Down);
     QCOMPARE(card("purchaseRate")->value(), QStringLiteral("–")); // nobody visited yet
     QCOMPARE(card("purchaseRate")->change(), QStringLiteral("Yesterday 5.00%"));
@@ -293,7 +293,7 @@ void tst_DashboardPage::signedOut_isEmptyAndDisabled()
     // The services going away while set (sign-out deletes them) leaves a usable page too.
     m_page->setService(m_stats.get());
     m_page->setOrderService(m_orders.get());
-    QCOMPARE(card("turnover")->value(), QStringLiteral("¥1500.00"));
+    QCOMPARE(card("turnover")->value(), QStringLiteral("¥1,500.00"));
     m_orders.reset();
     m_stats.reset();
     m_page->reload();
@@ -383,7 +383,7 @@ void tst_DashboardPage::languageSwitch_redrawsDatesInTheNewLanguage()
     LanguageManager languages;
     QVERIFY(languages.useLanguageForSession(QStringLiteral("zh_CN")));
     QTRY_VERIFY2(dayLabel->text().contains(QStringLiteral("2026年11月25日")), qPrintable(dayLabel->text()));
-    QCOMPARE(card("turnover")->value(), QStringLiteral("¥1500.00")); // the figures stay
+    QCOMPARE(card("turnover")->value(), QStringLiteral("¥1,500.00")); // the figures stay
     auto* bars = m_page->chartView()->chart()->findChild<QBarSeries*>(QStringLiteral("turnoverBarSeries"));
     QVERIFY(bars);
     QCOMPARE(bars->barSets().constFirst()->at(29), 150'000.0);

@@ -215,7 +215,7 @@ void tst_StatisticsPage::last7Days_showsTheDaysSeriesCardsAndTopProducts()
     QCOMPARE(cardValue("payers"), QLocale().toString(totals.payers));
     QCOMPARE(cardValue("paidOrders"), QLocale().toString(totals.paidOrders));
     QCOMPARE(cardValue("purchaseRate"), StatsCharts::percentText(totals.purchaseRateBasisPoints()));
-    QCOMPARE(cardValue("averageOrderValue"), StatsCharts::yuanText(totals.averageOrderValueFen()));
+    QCOMPARE(cardValue("averageOrderValue"), StatsCharts::groupedYuanText(totals.averageOrderValueFen()));
     QVERIFY(totals.averageOrderValueFen() > 0);
 
     // 蛋糕 15 over 拿铁 14 over 可颂 4 by quantity; 可颂 ¥400.00 over 拿铁 ¥210.00 over 蛋糕 ¥15.00 by revenue.
