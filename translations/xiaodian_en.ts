@@ -318,6 +318,137 @@
     </message>
 </context>
 <context>
+    <name>FinanceReport</name>
+    <message>
+        <location filename="../desktop/gui/FinanceReport.cpp" line="+64"/>
+        <location line="+77"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>Turnover (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refunds (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Net turnover (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+54"/>
+        <location line="+23"/>
+        <source>Paid orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>Refunds (count)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average order value (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>%1 received (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>%1 refunded (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recharge income (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+75"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <location line="+88"/>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <location line="+71"/>
+        <source>Finance report %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <location line="+23"/>
+        <source>Turnover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+23"/>
+        <source>Refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Net turnover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+23"/>
+        <source>Average order value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>%1 received, %2 refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recharge income</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>By month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Net</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OrderFields</name>
     <message>
         <location filename="../shared/src/xiaodian/OrderFields.cpp" line="+35"/>
@@ -1356,12 +1487,12 @@
 <context>
     <name>xd::ArticleService</name>
     <message>
-        <location filename="../desktop/core/ArticleService.cpp" line="+172"/>
+        <location filename="../desktop/core/ArticleService.cpp" line="+154"/>
         <source>Your role may not change articles.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+225"/>
+        <location line="+227"/>
         <location line="+12"/>
         <source>There is no such article.</source>
         <translation type="unfinished"></translation>
@@ -1536,17 +1667,17 @@
 <context>
     <name>xd::CacheStore</name>
     <message>
-        <location filename="../desktop/core/CacheStore.cpp" line="+437"/>
+        <location filename="../desktop/core/CacheStore.cpp" line="+519"/>
         <source>This cache was written by a newer version of Xiaodian (schema %1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+360"/>
+        <location line="+388"/>
         <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+220"/>
         <source>There is no operation %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1559,12 +1690,12 @@
 <context>
     <name>xd::CatalogService</name>
     <message>
-        <location filename="../desktop/core/CatalogService.cpp" line="+207"/>
+        <location filename="../desktop/core/CatalogService.cpp" line="+189"/>
         <source>Your role may not do this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+389"/>
+        <location line="+390"/>
         <source>The parent category does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1719,9 +1850,180 @@
     </message>
 </context>
 <context>
+    <name>xd::DashboardPage</name>
+    <message>
+        <location filename="../desktop/gui/DashboardPage.cpp" line="+223"/>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today at a glance, compared with yesterday, from this computer&apos;s copy of the shop&apos;s figures (updated with every sync).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+104"/>
+        <source>Turnover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <location line="+106"/>
+        <source>Paid orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-105"/>
+        <source>Visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purchase rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average order value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Money received today (online payments and cash collected), before refunds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders whose money was received today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Distinct visitors of the mini-program today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paying customers per visitor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Net turnover (after refunds) per paid order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders waiting for you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid orders and cash-on-delivery orders to accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted orders to ship or hand over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers asking for their money back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sign in to see the shop&apos;s figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The figures cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Today, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+37"/>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <location line="+27"/>
+        <location line="+4"/>
+        <source>Yesterday %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Net %1 (refunds %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Placed today: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Page views: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Paying customers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 pp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Net turnover ÷ paid orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1
+Turnover %2
+Net %3
+Paid orders %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>To accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To ship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>xd::DesktopSession</name>
     <message>
-        <location filename="../desktop/core/DesktopSession.cpp" line="+93"/>
+        <location filename="../desktop/core/DesktopSession.cpp" line="+94"/>
         <source>No account is remembered on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1752,8 +2054,176 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+72"/>
         <source>This computer still has changes the server has not received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xd::FinancePage</name>
+    <message>
+        <location filename="../desktop/gui/FinancePage.cpp" line="+59"/>
+        <source>%1
+Turnover: %2
+Refunds: %3
+Net: %4
+Paid orders: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <location line="+242"/>
+        <source>Finance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-233"/>
+        <source>Finance report %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>Turnover by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Turnover by day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+114"/>
+        <source>Turnover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-113"/>
+        <source>Net</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Received by payment method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No money received in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Export finance report as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>finance-%1.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export finance report as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>finance-%1.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The money of a period: turnover (payments received and cash collected), refunds and net turnover, by day and by payment method. Figures are counted on the shop&apos;s local day the money moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export P&amp;DF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One row per day and a total row, amounts in yuan, for Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Net turnover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refunds (count)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average order value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>%1 received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>%1 refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recharge income</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Totals</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2078,7 +2548,7 @@
 <context>
     <name>xd::OrderService</name>
     <message>
-        <location filename="../desktop/core/OrderService.cpp" line="+364"/>
+        <location filename="../desktop/core/OrderService.cpp" line="+346"/>
         <source>Awaiting payment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2213,12 +2683,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+384"/>
+        <location line="+385"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-382"/>
+        <location line="-383"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2228,7 +2698,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+186"/>
+        <location line="+187"/>
         <location line="+131"/>
         <source>Your role may not do this to orders.</source>
         <translation type="unfinished"></translation>
@@ -2797,18 +3267,18 @@
     <name>xd::OrdersPage</name>
     <message>
         <location filename="../desktop/gui/OrdersPage.cpp" line="+245"/>
-        <location line="+440"/>
+        <location line="+451"/>
         <location line="+38"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-468"/>
+        <location line="-479"/>
         <source>Order %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+207"/>
         <source>&amp;Verify pickup code…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3062,6 +3532,74 @@
     <message>
         <location line="+1"/>
         <source>Notify on new orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xd::PeriodPicker</name>
+    <message>
+        <location filename="../desktop/gui/PeriodPicker.cpp" line="+132"/>
+        <source>The end date is before the start date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A report covers at most %1 days; choose a shorter range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Custom range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 to %2, %3 days</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3809,7 +4347,7 @@
 <context>
     <name>xd::ReviewService</name>
     <message>
-        <location filename="../desktop/core/ReviewService.cpp" line="+242"/>
+        <location filename="../desktop/core/ReviewService.cpp" line="+225"/>
         <source>Your role may not answer reviews.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4117,7 +4655,7 @@
 <context>
     <name>xd::SessionController</name>
     <message>
-        <location filename="../desktop/gui/SessionController.cpp" line="+130"/>
+        <location filename="../desktop/gui/SessionController.cpp" line="+147"/>
         <location line="+195"/>
         <source>Products</source>
         <translation type="unfinished"></translation>
@@ -4258,7 +4796,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+214"/>
+        <location line="+223"/>
         <source>order %1 (now: %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5177,6 +5715,176 @@
     </message>
 </context>
 <context>
+    <name>xd::StatisticsPage</name>
+    <message>
+        <location filename="../desktop/gui/StatisticsPage.cpp" line="+210"/>
+        <source>The figures cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visitors of the mini-program and what they bought, day by day (month by month over long periods).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+74"/>
+        <source>Page views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <location line="+74"/>
+        <source>Visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>Paying customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+101"/>
+        <source>Purchase rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>Paid orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+101"/>
+        <source>Average order value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>Every view of a page, product or article in the mini-program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Distinct visitors of each day, added up over the period (a visitor who comes on two days counts twice).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Distinct customers whose money was received each day, added up over the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paying customers per visitor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders whose money was received in the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Net turnover (after refunds) per paid order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page views and visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purchase rate and average order value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top products by quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top products by revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+2"/>
+        <source>%1 a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customers who ordered: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paying customers ÷ visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Placed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Net turnover %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1
+Page views %2
+Visitors %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1
+Purchase rate %2 (%3 of %4 visitors paid)
+Average order value %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xd::StatsService</name>
+    <message>
+        <location filename="../desktop/core/StatsService.cpp" line="+108"/>
+        <source>A top products list holds 1 to %1 products, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>xd::StringListEditor</name>
     <message numerus="yes">
         <location filename="../desktop/gui/StringListEditor.cpp" line="+175"/>
@@ -5719,6 +6427,39 @@
     <message>
         <location line="+6"/>
         <source>will be replaced by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xd::stats</name>
+    <message>
+        <location filename="../shared/src/xiaodian/Stats.cpp" line="+259"/>
+        <source>Field &apos;day&apos; must be a date written as yyyy-MM-dd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Field &apos;%1&apos; must not be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>The start of the period is not a valid date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The end of the period is not a valid date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The period ends (%1) before it starts (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The period covers %1 days; a report covers at most %2 days. Ask for it in parts.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

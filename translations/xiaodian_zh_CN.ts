@@ -318,6 +318,137 @@
     </message>
 </context>
 <context>
+    <name>FinanceReport</name>
+    <message>
+        <location filename="../desktop/gui/FinanceReport.cpp" line="+64"/>
+        <location line="+77"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>Turnover (yuan)</source>
+        <translation>营业额（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refunds (yuan)</source>
+        <translation>退款金额（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Net turnover (yuan)</source>
+        <translation>净收入（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+54"/>
+        <location line="+23"/>
+        <source>Paid orders</source>
+        <translation>支付订单数</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>Refunds (count)</source>
+        <translation>退款笔数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average order value (yuan)</source>
+        <translation>客单价（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>%1 received (yuan)</source>
+        <translation>%1收款（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>%1 refunded (yuan)</source>
+        <translation>%1退款（元）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recharge income (yuan)</source>
+        <translation>充值收入（元）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+75"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <location line="+88"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <location line="+71"/>
+        <source>Finance report %1</source>
+        <translation>财务报表 %1</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <location line="+23"/>
+        <source>Turnover</source>
+        <translation>营业额</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+23"/>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Net turnover</source>
+        <translation>净收入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+23"/>
+        <source>Average order value</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>%1 received, %2 refunded</source>
+        <translation>收款 %1，退款 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recharge income</source>
+        <translation>充值收入</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>By month</source>
+        <translation>按月明细</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By day</source>
+        <translation>按日明细</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Net</source>
+        <translation>净收入</translation>
+    </message>
+</context>
+<context>
     <name>OrderFields</name>
     <message>
         <location filename="../shared/src/xiaodian/OrderFields.cpp" line="+35"/>
@@ -1356,12 +1487,12 @@
 <context>
     <name>xd::ArticleService</name>
     <message>
-        <location filename="../desktop/core/ArticleService.cpp" line="+172"/>
+        <location filename="../desktop/core/ArticleService.cpp" line="+154"/>
         <source>Your role may not change articles.</source>
         <translation>您的角色无权修改文章。</translation>
     </message>
     <message>
-        <location line="+225"/>
+        <location line="+227"/>
         <location line="+12"/>
         <source>There is no such article.</source>
         <translation>没有这篇文章。</translation>
@@ -1535,17 +1666,17 @@
 <context>
     <name>xd::CacheStore</name>
     <message>
-        <location filename="../desktop/core/CacheStore.cpp" line="+437"/>
+        <location filename="../desktop/core/CacheStore.cpp" line="+519"/>
         <source>This cache was written by a newer version of Xiaodian (schema %1).</source>
         <translation>本机数据由更新版本的小店写入（结构版本 %1）。</translation>
     </message>
     <message>
-        <location line="+360"/>
+        <location line="+388"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+220"/>
         <source>There is no operation %1.</source>
         <translation>没有编号为 %1 的操作。</translation>
     </message>
@@ -1558,12 +1689,12 @@
 <context>
     <name>xd::CatalogService</name>
     <message>
-        <location filename="../desktop/core/CatalogService.cpp" line="+207"/>
+        <location filename="../desktop/core/CatalogService.cpp" line="+189"/>
         <source>Your role may not do this.</source>
         <translation>您的角色无权执行此操作。</translation>
     </message>
     <message>
-        <location line="+389"/>
+        <location line="+390"/>
         <source>The parent category does not exist.</source>
         <translation>上级分类不存在。</translation>
     </message>
@@ -1716,9 +1847,183 @@
     </message>
 </context>
 <context>
+    <name>xd::DashboardPage</name>
+    <message>
+        <location filename="../desktop/gui/DashboardPage.cpp" line="+223"/>
+        <source>Dashboard</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today at a glance, compared with yesterday, from this computer&apos;s copy of the shop&apos;s figures (updated with every sync).</source>
+        <translation>今日经营数据一览，并与昨日对比。数据取自本机保存的店铺数据，每次同步时更新。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+104"/>
+        <source>Turnover</source>
+        <translation>营业额</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <location line="+106"/>
+        <source>Paid orders</source>
+        <translation>支付订单数</translation>
+    </message>
+    <message>
+        <location line="-105"/>
+        <source>Visitors</source>
+        <translation>访客数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purchase rate</source>
+        <translation>支付转化率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average order value</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Money received today (online payments and cash collected), before refunds.</source>
+        <translation>今日收到的款项（线上支付和货到付款收款），未扣除退款。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders whose money was received today.</source>
+        <translation>今日已收款的订单数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Distinct visitors of the mini-program today.</source>
+        <translation>今日访问小程序的访客人数（去重）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paying customers per visitor.</source>
+        <translation>支付人数占访客数的比例。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Net turnover (after refunds) per paid order.</source>
+        <translation>平均每笔支付订单的净收入（已扣除退款）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last %1 days</source>
+        <translation>近 %1 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders waiting for you</source>
+        <translation>待处理订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid orders and cash-on-delivery orders to accept</source>
+        <translation>待接单的已付款订单和货到付款订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted orders to ship or hand over</source>
+        <translation>已接单、待发货或待交付的订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers asking for their money back</source>
+        <translation>顾客已申请退款的订单</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sign in to see the shop&apos;s figures.</source>
+        <translation>登录后即可查看店铺数据。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The figures cannot be read: %1</source>
+        <translation>无法读取数据：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Today, %1</source>
+        <translation>今天：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+37"/>
+        <source>unchanged</source>
+        <translation>持平</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <location line="+27"/>
+        <location line="+4"/>
+        <source>Yesterday %1</source>
+        <translation>昨日 %1</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Net %1 (refunds %2)</source>
+        <translation>净收入 %1（退款 %2）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Placed today: %1</source>
+        <translation>今日下单：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Page views: %1</source>
+        <translation>浏览量：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Paying customers: %1</source>
+        <translation>支付人数：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 pp</source>
+        <translation>%1 个百分点</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Net turnover ÷ paid orders</source>
+        <translation>净收入 ÷ 支付订单数</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1
+Turnover %2
+Net %3
+Paid orders %4</source>
+        <translation>%1
+营业额 %2
+净收入 %3
+支付订单数 %4</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>To accept</source>
+        <translation>待接单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To ship</source>
+        <translation>待发货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund requests</source>
+        <translation>退款申请</translation>
+    </message>
+</context>
+<context>
     <name>xd::DesktopSession</name>
     <message>
-        <location filename="../desktop/core/DesktopSession.cpp" line="+93"/>
+        <location filename="../desktop/core/DesktopSession.cpp" line="+94"/>
         <source>No account is remembered on this computer.</source>
         <translation>此电脑上没有记住的账号。</translation>
     </message>
@@ -1749,9 +2054,181 @@
         <translation>此账号的本机数据由系统钥匙串打开，不使用口令。</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+72"/>
         <source>This computer still has changes the server has not received.</source>
         <translation>此电脑上还有服务器尚未收到的修改。</translation>
+    </message>
+</context>
+<context>
+    <name>xd::FinancePage</name>
+    <message>
+        <location filename="../desktop/gui/FinancePage.cpp" line="+59"/>
+        <source>%1
+Turnover: %2
+Refunds: %3
+Net: %4
+Paid orders: %5</source>
+        <translation>%1
+营业额：%2
+退款：%3
+净收入：%4
+支付订单数：%5</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <location line="+242"/>
+        <source>Finance</source>
+        <translation>财务</translation>
+    </message>
+    <message>
+        <location line="-233"/>
+        <source>Finance report %1</source>
+        <translation>财务报表 %1</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>Turnover by month</source>
+        <translation>每月营业额</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Turnover by day</source>
+        <translation>每日营业额</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+114"/>
+        <source>Turnover</source>
+        <translation>营业额</translation>
+    </message>
+    <message>
+        <location line="-113"/>
+        <source>Net</source>
+        <translation>净收入</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Received by payment method</source>
+        <translation>各支付方式收款</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No money received in this period</source>
+        <translation>该时间段内没有收款</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Export finance report as CSV</source>
+        <translation>将财务报表导出为 CSV</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>finance-%1.csv</source>
+        <translation>财务报表-%1.csv</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export finance report as PDF</source>
+        <translation>将财务报表导出为 PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>finance-%1.pdf</source>
+        <translation>财务报表-%1.pdf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The money of a period: turnover (payments received and cash collected), refunds and net turnover, by day and by payment method. Figures are counted on the shop&apos;s local day the money moved.</source>
+        <translation>所选时间段的资金情况：营业额（线上收款和现金收款）、退款和净收入，按天和按支付方式统计。各项数据按资金收付当天（店铺当地日期）计入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export P&amp;DF…</source>
+        <translation>导出 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;CSV…</source>
+        <translation>导出 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One row per day and a total row, amounts in yuan, for Excel</source>
+        <translation>每天一行，另加一行合计，金额单位为元，可用 Excel 打开</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Net turnover</source>
+        <translation>净收入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid orders</source>
+        <translation>支付订单数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refunds (count)</source>
+        <translation>退款笔数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average order value</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>%1 received</source>
+        <translation>%1收款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>%1 refunded</source>
+        <translation>%1退款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recharge income</source>
+        <translation>充值收入</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Figure</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Totals</source>
+        <translation>合计</translation>
     </message>
 </context>
 <context>
@@ -2074,7 +2551,7 @@
 <context>
     <name>xd::OrderService</name>
     <message>
-        <location filename="../desktop/core/OrderService.cpp" line="+364"/>
+        <location filename="../desktop/core/OrderService.cpp" line="+346"/>
         <source>Awaiting payment</source>
         <translation>待付款</translation>
     </message>
@@ -2209,12 +2686,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+384"/>
+        <location line="+385"/>
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location line="-382"/>
+        <location line="-383"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
@@ -2224,7 +2701,7 @@
         <translation>系统</translation>
     </message>
     <message>
-        <location line="+186"/>
+        <location line="+187"/>
         <location line="+131"/>
         <source>Your role may not do this to orders.</source>
         <translation>您的角色无权对订单执行此操作。</translation>
@@ -2793,18 +3270,18 @@
     <name>xd::OrdersPage</name>
     <message>
         <location filename="../desktop/gui/OrdersPage.cpp" line="+245"/>
-        <location line="+440"/>
+        <location line="+451"/>
         <location line="+38"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location line="-468"/>
+        <location line="-479"/>
         <source>Order %1</source>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+207"/>
         <source>&amp;Verify pickup code…</source>
         <translation>核销自提码(&amp;V)…</translation>
     </message>
@@ -3057,6 +3534,74 @@
         <location line="+1"/>
         <source>Notify on new orders</source>
         <translation>新订单桌面通知</translation>
+    </message>
+</context>
+<context>
+    <name>xd::PeriodPicker</name>
+    <message>
+        <location filename="../desktop/gui/PeriodPicker.cpp" line="+132"/>
+        <source>The end date is before the start date.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A report covers at most %1 days; choose a shorter range.</source>
+        <translation>一份报表最多涵盖 %1 天，请选择更短的时间段。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last 7 days</source>
+        <translation>近 7 天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last 30 days</source>
+        <translation>近 30 天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Custom range</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>First day</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 to %2, %3 days</source>
+        <translation>%1 至 %2，共 %3 天</translation>
     </message>
 </context>
 <context>
@@ -3795,7 +4340,7 @@
 <context>
     <name>xd::ReviewService</name>
     <message>
-        <location filename="../desktop/core/ReviewService.cpp" line="+242"/>
+        <location filename="../desktop/core/ReviewService.cpp" line="+225"/>
         <source>Your role may not answer reviews.</source>
         <translation>你的角色不能回复评价。</translation>
     </message>
@@ -4101,7 +4646,7 @@
 <context>
     <name>xd::SessionController</name>
     <message>
-        <location filename="../desktop/gui/SessionController.cpp" line="+130"/>
+        <location filename="../desktop/gui/SessionController.cpp" line="+147"/>
         <location line="+195"/>
         <source>Products</source>
         <translation>商品</translation>
@@ -4241,7 +4786,7 @@
         <translation>未打开店铺；未同步的修改已保留。</translation>
     </message>
     <message>
-        <location line="+214"/>
+        <location line="+223"/>
         <source>order %1 (now: %2)</source>
         <translation>订单 %1（当前：%2）</translation>
     </message>
@@ -5155,6 +5700,180 @@
     </message>
 </context>
 <context>
+    <name>xd::StatisticsPage</name>
+    <message>
+        <location filename="../desktop/gui/StatisticsPage.cpp" line="+210"/>
+        <source>The figures cannot be read: %1</source>
+        <translation>无法读取数据：%1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visitors of the mini-program and what they bought, day by day (month by month over long periods).</source>
+        <translation>小程序的访客及其购买情况，按天统计（时间段较长时按月统计）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+74"/>
+        <source>Page views</source>
+        <translation>浏览量</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <location line="+74"/>
+        <source>Visitors</source>
+        <translation>访客数</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>Paying customers</source>
+        <translation>支付人数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+101"/>
+        <source>Purchase rate</source>
+        <translation>支付转化率</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>Paid orders</source>
+        <translation>支付订单数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+101"/>
+        <source>Average order value</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>Every view of a page, product or article in the mini-program.</source>
+        <translation>小程序内页面、商品或文章每被浏览一次计一次。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Distinct visitors of each day, added up over the period (a visitor who comes on two days counts twice).</source>
+        <translation>每天的去重访客数在时间段内累加（同一访客两天都来访，计为两次）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Distinct customers whose money was received each day, added up over the period.</source>
+        <translation>每天已付款的去重顾客数在时间段内累加。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paying customers per visitor.</source>
+        <translation>支付人数占访客数的比例。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders whose money was received in the period.</source>
+        <translation>时间段内已收款的订单数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Net turnover (after refunds) per paid order.</source>
+        <translation>平均每笔支付订单的净收入（已扣除退款）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page views and visitors</source>
+        <translation>浏览量和访客数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purchase rate and average order value</source>
+        <translation>支付转化率和客单价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top products by quantity</source>
+        <translation>商品排行（按销量）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top products by revenue</source>
+        <translation>商品排行（按销售额）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>#</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quantity</source>
+        <translation>销量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+2"/>
+        <source>%1 a day</source>
+        <translation>日均 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customers who ordered: %1</source>
+        <translation>下单人数：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paying customers ÷ visitors</source>
+        <translation>支付人数 ÷ 访客数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Placed: %1</source>
+        <translation>下单数：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Net turnover %1</source>
+        <translation>净收入 %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1
+Page views %2
+Visitors %3</source>
+        <translation>%1
+浏览量 %2
+访客数 %3</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1
+Purchase rate %2 (%3 of %4 visitors paid)
+Average order value %5</source>
+        <translation>%1
+支付转化率 %2（%4 位访客中 %3 位付款）
+客单价 %5</translation>
+    </message>
+</context>
+<context>
+    <name>xd::StatsService</name>
+    <message>
+        <location filename="../desktop/core/StatsService.cpp" line="+108"/>
+        <source>A top products list holds 1 to %1 products, not %2.</source>
+        <translation>商品排行须包含 1 到 %1 个商品，而不是 %2 个。</translation>
+    </message>
+</context>
+<context>
     <name>xd::StringListEditor</name>
     <message numerus="yes">
         <location filename="../desktop/gui/StringListEditor.cpp" line="+175"/>
@@ -5694,6 +6413,39 @@
         <location line="+6"/>
         <source>will be replaced by %1</source>
         <translation>将替换为 %1</translation>
+    </message>
+</context>
+<context>
+    <name>xd::stats</name>
+    <message>
+        <location filename="../shared/src/xiaodian/Stats.cpp" line="+259"/>
+        <source>Field &apos;day&apos; must be a date written as yyyy-MM-dd.</source>
+        <translation>字段“day”必须是 yyyy-MM-dd 格式的日期。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Field &apos;%1&apos; must not be negative.</source>
+        <translation>字段“%1”不能为负数。</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>The start of the period is not a valid date.</source>
+        <translation>时间段的开始日期无效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The end of the period is not a valid date.</source>
+        <translation>时间段的结束日期无效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The period ends (%1) before it starts (%2).</source>
+        <translation>时间段的结束日期（%1）早于开始日期（%2）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The period covers %1 days; a report covers at most %2 days. Ask for it in parts.</source>
+        <translation>时间段共 %1 天，一份报表最多涵盖 %2 天，请分段查询。</translation>
     </message>
 </context>
 </TS>

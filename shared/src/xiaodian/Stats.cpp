@@ -13,12 +13,8 @@ namespace xd::stats {
 
 namespace {
 
-// Messages reach people (REST errors, desktop dialogs): translated where a translator is installed.
-QString trStats(const char* text)
-{
-    return QCoreApplication::translate("xd::stats", text);
-}
-
+// The messages reach people (REST errors, the desktop's period picker): each is translated in context "xd::stats"
+// where a translator is installed.
 Error invalid(const QString& message)
 {
     return makeError(ErrorCode::InvalidArgument, message);
@@ -259,7 +255,8 @@ Result<DayFigures> DayFigures::fromJson(const QJsonObject& object)
     if (!dayValue.isUndefined() && !dayValue.isNull()) {
         figures.day = dayValue.isString() ? parseDay(dayValue.toString()) : QDate();
         if (!figures.day.isValid())
-            return invalid(trStats("Field 'day' must be a date written as yyyy-MM-dd."));
+            return invalid(
+                QCoreApplication::translate("xd::stats", "Field 'day' must be a date written as yyyy-MM-dd."));
     }
     for (const CountField& field : kCounts) {
         const QString name = QLatin1String(field.name);
@@ -267,7 +264,7 @@ Result<DayFigures> DayFigures::fromJson(const QJsonObject& object)
         if (!count)
             return count.error();
         if (*count < 0)
-            return invalid(trStats("Field '%1' must not be negative.").arg(name));
+            return invalid(QCoreApplication::translate("xd::stats", "Field '%1' must not be negative.").arg(name));
         figures.*field.member = *count;
     }
     return figures;
@@ -352,16 +349,19 @@ Period periodOf(PeriodKind kind, QDate anchor, QDate today)
 Result<Period> checkedRange(QDate from, QDate to)
 {
     if (!representable(from))
-        return invalid(trStats("The start of the period is not a valid date."));
+        return invalid(QCoreApplication::translate("xd::stats", "The start of the period is not a valid date."));
     if (!representable(to))
-        return invalid(trStats("The end of the period is not a valid date."));
+        return invalid(QCoreApplication::translate("xd::stats", "The end of the period is not a valid date."));
     if (to < from)
-        return invalid(trStats("The period ends (%1) before it starts (%2).").arg(dayText(to), dayText(from)));
+        return invalid(QCoreApplication::translate("xd::stats", "The period ends (%1) before it starts (%2).")
+                           .arg(dayText(to), dayText(from)));
     const Period period{from, to};
     if (period.days() > MaxPeriodDays)
-        return invalid(trStats("The period covers %1 days; a report covers at most %2 days. Ask for it in parts.")
-                           .arg(period.days())
-                           .arg(MaxPeriodDays));
+        return invalid(
+            QCoreApplication::translate(
+                "xd::stats", "The period covers %1 days; a report covers at most %2 days. Ask for it in parts.")
+                .arg(period.days())
+                .arg(MaxPeriodDays));
     return period;
 }
 
