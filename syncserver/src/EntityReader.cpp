@@ -78,8 +78,16 @@ QJsonObject photoData(const QSqlQuery& q)
          QStringLiteral("/api/v1/shops/%1/photos/%2").arg(q.value(8).toString(), q.value(0).toString())}};
 }
 
-// The WHERE clause that selects the rows of entity `order` after `cursor`; binds appended to `values`.
+// The WHERE clause that selects the rows of entity `order` (keyed by id) after `cursor`; binds appended to `values`.
 QString afterCursor(const sync::Cursor& cursor, int order, QVariantList& values)
+{
+    return syncRowsAfter(cursor, order, {QStringLiteral("id")}, {cursor.id}, values);
+}
+
+} // namespace
+
+QString syncRowsAfter(
+    const sync::Cursor& cursor, int order, const QStringList& keyColumns, const QVariantList& key, QVariantList& values)
 {
     if (cursor.entity < 0 || order < cursor.entity) {
         values << cursor.version;
@@ -90,12 +98,12 @@ QString afterCursor(const sync::Cursor& cursor, int order, QVariantList& values)
         return QStringLiteral("version >= ?");
     }
     // A row-value comparison, not "version > ? OR (version = ? AND id > ?)": both engines turn it into one index
-    // range on (shop_id, version, id); the OR form made SQLite scan the whole version for every page.
-    values << cursor.version << cursor.id;
-    return QStringLiteral("(version, id) > (?, ?)");
+    // range on (shop_id, version, key...); the OR form made SQLite scan the whole version for every page.
+    values << cursor.version << key;
+    return QStringLiteral("(version, %1) > (?, %2)")
+        .arg(keyColumns.join(QStringLiteral(", ")),
+             QStringList(key.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
 }
-
-} // namespace
 
 EntityReader::EntityReader(const db::Database& database) : m_database(database) {}
 

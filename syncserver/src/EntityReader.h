@@ -5,12 +5,23 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QStringList>
+#include <QVariantList>
 
 namespace xd::db {
 class Database;
 }
 
 namespace xd::server {
+
+// The WHERE part of a pull that selects the rows of the entity at position `order` of sync::entities() after
+// `cursor`, for an entity whose sync id is made of `keyColumns` (in id order); `key` holds the cursor id's parts
+// when the cursor stopped inside this entity. Binds are appended to `values`. Every reader of synced rows uses it.
+QString syncRowsAfter(const sync::Cursor& cursor,
+                      int order,
+                      const QStringList& keyColumns,
+                      const QVariantList& key,
+                      QVariantList& values);
 
 // Reads synced rows in their wire shape (the `data` of docs/sync-protocol.md), for pulls and for the REST API.
 class EntityReader

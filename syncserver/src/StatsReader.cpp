@@ -1,5 +1,6 @@
 #include "StatsReader.h"
 
+#include "EntityReader.h"
 #include "StatsRollup.h"
 #include "xiaodian/db/Database.h"
 #include "xiaodian/db/Transaction.h"
@@ -14,52 +15,18 @@ namespace {
 // Periods up to this many days read their product-days by day range (see report()).
 constexpr int ShortPeriodDays = 62;
 
-// stats_days columns after (day, version), in the order dayFiguresOf reads them.
-const QString kDayColumns = QStringLiteral(
-    "day, version, orders_placed, buyers, paid_orders, payers, gross_fen, refund_fen, refund_count, "
-    "gross_wechat_fen, gross_cod_fen, gross_balance_fen, refund_wechat_fen, refund_cod_fen, refund_balance_fen, "
-    "recharge_fen, pv, uv");
+// A stats_days row as the readers select it: day, version, then the counts (StatsRollup's column map).
+QString dayRowColumns()
+{
+    return QStringLiteral("day, version, ") + StatsRollup::dayCountColumns();
+}
 
 stats::DayFigures dayFiguresOf(const QSqlQuery& q)
 {
     stats::DayFigures day;
     day.day = stats::dateOfKey(q.value(0).toInt());
-    day.ordersPlaced = q.value(2).toLongLong();
-    day.buyers = q.value(3).toLongLong();
-    day.paidOrders = q.value(4).toLongLong();
-    day.payers = q.value(5).toLongLong();
-    day.grossFen = q.value(6).toLongLong();
-    day.refundFen = q.value(7).toLongLong();
-    day.refundCount = q.value(8).toLongLong();
-    day.grossWechatFen = q.value(9).toLongLong();
-    day.grossCodFen = q.value(10).toLongLong();
-    day.grossBalanceFen = q.value(11).toLongLong();
-    day.refundWechatFen = q.value(12).toLongLong();
-    day.refundCodFen = q.value(13).toLongLong();
-    day.refundBalanceFen = q.value(14).toLongLong();
-    day.rechargeFen = q.value(15).toLongLong();
-    day.pv = q.value(16).toLongLong();
-    day.uv = q.value(17).toLongLong();
+    StatsRollup::readDayCounts(q, 2, day);
     return day;
-}
-
-// The WHERE part after `cursor` for an entity keyed by `keyColumns` (the sync id's parts in id order), like
-// EntityReader's afterCursor; `key` holds the cursor id's parts when the cursor stopped inside this entity.
-QString afterCursor(
-    const sync::Cursor& cursor, int order, const QStringList& keyColumns, const QVariantList& key, QVariantList& values)
-{
-    if (cursor.entity < 0 || order < cursor.entity) {
-        values << cursor.version;
-        return QStringLiteral("version > ?");
-    }
-    if (order > cursor.entity) {
-        values << cursor.version;
-        return QStringLiteral("version >= ?");
-    }
-    values << cursor.version << key;
-    return QStringLiteral("(version, %1) > (?, %2)")
-        .arg(keyColumns.join(QStringLiteral(", ")),
-             QStringList(key.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
 }
 
 } // namespace
@@ -83,7 +50,7 @@ Result<stats::Report> StatsReader::report(const QString& shopId, const stats::Pe
     {
         auto q = m_database.exec(
             QStringLiteral("SELECT %1 FROM stats_days WHERE shop_id = ? AND day >= ? AND day <= ? ORDER BY day")
-                .arg(kDayColumns),
+                .arg(dayRowColumns()),
             {shopId, from, to});
         if (!q)
             return q.error();
@@ -170,10 +137,10 @@ Status StatsReader::appendSyncRows(const db::Database& database,
         if (cursor.entity == order)
             key << stats::dayKey(stats::parseDay(cursor.id)); // 0 for a malformed id: the whole version again
         QVariantList values{shopId};
-        const QString where = afterCursor(cursor, order, {QStringLiteral("day")}, key, values);
+        const QString where = syncRowsAfter(cursor, order, {QStringLiteral("day")}, key, values);
         auto q =
             database.exec(QStringLiteral("SELECT %1 FROM stats_days WHERE shop_id = ? AND %2 ORDER BY version, day")
-                                  .arg(kDayColumns, where) +
+                                  .arg(dayRowColumns(), where) +
                               limitClause,
                           values);
         if (!q)
@@ -193,7 +160,7 @@ Status StatsReader::appendSyncRows(const db::Database& database,
         }
         QVariantList values{shopId};
         const QString where =
-            afterCursor(cursor, order, {QStringLiteral("day"), QStringLiteral("product_id")}, key, values);
+            syncRowsAfter(cursor, order, {QStringLiteral("day"), QStringLiteral("product_id")}, key, values);
         auto q = database.exec(
             QStringLiteral("SELECT day, version, product_id, product_name, quantity, revenue_fen "
                            "FROM stats_product_days WHERE shop_id = ? AND %1 ORDER BY version, day, product_id")

@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QMap>
 #include <QSet>
+#include <QSqlQuery>
 #include <QStringList>
 
 #include <algorithm>
@@ -320,6 +321,20 @@ Result<stats::ShopCalendar> StatsRollup::calendarOf(const db::Database& database
     return stats::ShopCalendar(*zone);
 }
 
+QString StatsRollup::dayCountColumns()
+{
+    QStringList names;
+    for (const DayColumn& column : kDayColumns)
+        names << QString::fromLatin1(column.name);
+    return names.join(QStringLiteral(", "));
+}
+
+void StatsRollup::readDayCounts(const QSqlQuery& query, int first, stats::DayFigures& figures)
+{
+    for (qsizetype i = 0; i < qsizetype(kDayColumns.size()); ++i)
+        figures.*kDayColumns[i].field = query.value(first + int(i)).toLongLong();
+}
+
 Result<int> StatsRollup::localDay(const QString& shopId, qint64 atMs) const
 {
     auto zone = zoneOf(m_database, shopId);
@@ -485,10 +500,7 @@ StatsRollup::rebuild(const QString& shopId, std::optional<stats::Period> period,
     }
 
     // stats_days: write the days whose figures differ from the stored row; zero stored days that have none now.
-    QStringList columnNames;
-    for (const DayColumn& column : kDayColumns)
-        columnNames << QString::fromLatin1(column.name);
-    const QString columnList = columnNames.join(QStringLiteral(", "));
+    const QString columnList = dayCountColumns();
     auto stored = m_database.exec(
         QStringLiteral("SELECT day, %1 FROM stats_days WHERE shop_id = ? AND day >= ? AND day <= ?").arg(columnList),
         {shopId, fromKey, toKey});
@@ -497,8 +509,7 @@ StatsRollup::rebuild(const QString& shopId, std::optional<stats::Period> period,
     QMap<int, DayFigures> storedDays;
     while (stored->next()) {
         DayFigures figures;
-        for (qsizetype i = 0; i < qsizetype(kDayColumns.size()); ++i)
-            figures.*kDayColumns[i].field = stored->value(int(i) + 1).toLongLong();
+        readDayCounts(*stored, 1, figures);
         storedDays.insert(stored->value(0).toInt(), figures);
     }
     QVariantList dayValues;
@@ -521,8 +532,8 @@ StatsRollup::rebuild(const QString& shopId, std::optional<stats::Period> period,
         }
     }
     QStringList updates;
-    for (const QString& name : std::as_const(columnNames))
-        updates << QStringLiteral("%1 = excluded.%1").arg(name);
+    for (const DayColumn& column : kDayColumns)
+        updates << QStringLiteral("%1 = excluded.%1").arg(QLatin1String(column.name));
     if (const Status written = insertChunks(
             m_database,
             QStringLiteral("INSERT INTO stats_days (shop_id, day, %1, version) VALUES %2 ON CONFLICT (shop_id, day) "

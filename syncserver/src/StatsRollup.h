@@ -8,6 +8,8 @@
 
 #include <optional>
 
+class QSqlQuery;
+
 namespace xd {
 class Clock;
 namespace db {
@@ -65,6 +67,10 @@ public:
 
     // The shop's calendar (shops.time_zone); NotFound for an unknown shop.
     static Result<stats::ShopCalendar> calendarOf(const db::Database& database, const QString& shopId);
+    // The counted columns of stats_days ("orders_placed, buyers, ..., uv"), in DayFigures' field order; and reading
+    // them back from a query whose columns `first` onwards are those: one column map for the writer and the readers.
+    static QString dayCountColumns();
+    static void readDayCounts(const QSqlQuery& query, int first, stats::DayFigures& figures);
 
 private:
     Result<int> localDay(const QString& shopId, qint64 atMs) const;
