@@ -3,6 +3,7 @@
 #include "Logging.h"
 #include "OutboundHttp.h"
 #include "xiaodian/Clock.h"
+#include "xiaodian/Json.h"
 #include "xiaodian/db/Database.h"
 
 #include <QDateTime>
@@ -30,11 +31,9 @@ Result<QString> requiredText(const QJsonObject& object, const QString& key)
 // An amount of the answer in fen: a JSON integer within range.
 Result<qint64> requiredFen(const QJsonObject& object, const QString& key)
 {
-    const QJsonValue value = object.value(key);
-    const double number = value.toDouble(-1);
-    if (!value.isDouble() || number < 0 || number > 1e15 || number != static_cast<double>(qint64(number)))
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("WeChat Pay answer without a valid '%1'").arg(key));
-    return qint64(number);
+    if (const auto fen = Json::wholeNumber(object.value(key), 0, Json::MaxSafeInteger))
+        return *fen;
+    return makeError(ErrorCode::InvalidArgument, QStringLiteral("WeChat Pay answer without a valid '%1'").arg(key));
 }
 
 // WeChat's time format: RFC 3339 with the +08:00 offset ("2026-11-25T18:30:00+08:00").

@@ -9,6 +9,8 @@
 #include <QTest>
 #include <QUuid>
 
+#include <limits>
+
 using namespace xd;
 
 class tst_Core : public QObject
@@ -25,6 +27,7 @@ private slots:
     void json_parseObject_rejectsMalformedBodies_data();
     void json_parseObject_rejectsMalformedBodies();
     void json_fieldReaders_checkTypesAndRange();
+    void json_wholeNumber_isIntegralAndInRange();
     void json_errorBody_hasCodeAndMessage();
     void databaseSettings_fromUrl_data();
     void databaseSettings_fromUrl();
@@ -159,6 +162,26 @@ void tst_Core::json_fieldReaders_checkTypesAndRange()
     QCOMPARE(*Json::optionalInt64(*object, QStringLiteral("missing"), 9), qint64(9));
     QCOMPARE(Json::optionalInt64(*object, QStringLiteral("flag")).error().code, ErrorCode::InvalidArgument);
     QCOMPARE(Json::toBytes(QJsonObject{{QStringLiteral("a"), 1}}), QByteArray(R"({"a":1})"));
+}
+
+void tst_Core::json_wholeNumber_isIntegralAndInRange()
+{
+    QCOMPARE(Json::wholeNumber(QJsonValue(3), 1, 5), std::optional<qint64>(3));
+    QCOMPARE(Json::wholeNumber(QJsonValue(1), 1, 5), std::optional<qint64>(1)); // both ends are inside
+    QCOMPARE(Json::wholeNumber(QJsonValue(5), 1, 5), std::optional<qint64>(5));
+    QCOMPARE(Json::wholeNumber(QJsonValue(3.0), 1, 5), std::optional<qint64>(3)); // a double without a fraction
+    QVERIFY(!Json::wholeNumber(QJsonValue(0), 1, 5));
+    QVERIFY(!Json::wholeNumber(QJsonValue(6), 1, 5));
+    QVERIFY(!Json::wholeNumber(QJsonValue(2.5), 1, 5));
+    QVERIFY(!Json::wholeNumber(QJsonValue(QStringLiteral("3")), 1, 5));
+    QVERIFY(!Json::wholeNumber(QJsonValue(true), 0, 5));
+    QVERIFY(!Json::wholeNumber(QJsonValue(), 0, 5));
+    // Far outside any integer type: refused, never cast (the old checks cast first, which is undefined).
+    QVERIFY(!Json::wholeNumber(QJsonValue(1e300), 0, 5));
+    QVERIFY(!Json::wholeNumber(QJsonValue(-1e300), -5, 5));
+    QVERIFY(!Json::wholeNumber(QJsonValue(double(Json::MaxSafeInteger) + 2), 0, std::numeric_limits<qint64>::max()));
+    QCOMPARE(Json::wholeNumber(QJsonValue(double(Json::MaxSafeInteger)), 0, Json::MaxSafeInteger),
+             std::optional<qint64>(Json::MaxSafeInteger));
 }
 
 void tst_Core::json_errorBody_hasCodeAndMessage()

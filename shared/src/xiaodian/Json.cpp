@@ -65,6 +65,19 @@ Result<qint64> requireInt64(const QJsonObject& object, const QString& key)
     return toInt64(value, key);
 }
 
+std::optional<qint64> wholeNumber(const QJsonValue& value, qint64 min, qint64 max)
+{
+    if (!value.isDouble())
+        return std::nullopt;
+    const double d = value.toDouble();
+    // The range first (in doubles): casting a double outside qint64 to an integer is undefined.
+    if (!std::isfinite(d) || std::trunc(d) != d || std::fabs(d) > double(MaxSafeInteger))
+        return std::nullopt;
+    if (d < double(min) || d > double(max))
+        return std::nullopt;
+    return qint64(d);
+}
+
 Result<bool> requireBool(const QJsonObject& object, const QString& key)
 {
     const QJsonValue value = object.value(key);

@@ -4,7 +4,10 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QString>
+
+#include <optional>
 
 namespace xd::Json {
 
@@ -26,6 +29,10 @@ Result<bool> requireBool(const QJsonObject& object, const QString& key);
 // Optional variants return `fallback` when the key is absent or null, and an error when it has the wrong type.
 Result<QString> optionalString(const QJsonObject& object, const QString& key, const QString& fallback = {});
 Result<qint64> optionalInt64(const QJsonObject& object, const QString& key, qint64 fallback = 0);
+
+// The integer a JSON value holds when it is a number without a fraction within [min, max] (and within
+// ±MaxSafeInteger); nothing otherwise, for callers that word their own message. Never casts an out-of-range double.
+std::optional<qint64> wholeNumber(const QJsonValue& value, qint64 min, qint64 max);
 
 // {"error": {"code": "...", "message": "..."}} -- the one error body of the HTTP API.
 QJsonObject errorBody(const Error& error);

@@ -1,5 +1,7 @@
 #include "xiaodian/OrderFields.h"
 
+#include "xiaodian/Json.h"
+
 #include <QDate>
 #include <QRegularExpression>
 #include <QSet>
@@ -65,11 +67,11 @@ Result<OrderFieldDefinition> parseDefinition(const QJsonValue& value, int index)
     if (position.isUndefined() || position.isNull()) {
         definition.position = index;
     } else {
-        const double number = position.toDouble(-1);
-        if (!position.isDouble() || number < 0 || number > 1000 || std::floor(number) != number)
+        const auto number = Json::wholeNumber(position, 0, 1000);
+        if (!number)
             return invalid(OrderFields::tr("The position of checkout field '%1' must be a whole number from 0 to 1000.")
                                .arg(definition.id));
-        definition.position = static_cast<int>(number);
+        definition.position = int(*number);
     }
     const QJsonValue options = object.value(kOptions);
     if (!options.isUndefined() && !options.isNull() && !options.isArray())

@@ -1,9 +1,8 @@
 #include "xiaodian/OrderSettings.h"
 
+#include "xiaodian/Json.h"
 #include "xiaodian/OrderFields.h"
 #include "xiaodian/PhoneNumber.h"
-
-#include <cmath>
 
 namespace xd {
 
@@ -41,13 +40,10 @@ Result<bool> boolField(const QJsonObject& patch, const QString& key)
 // A whole number in [min, max]; doubles with a fraction and unsafe magnitudes are refused.
 Result<qint64> intField(const QJsonObject& patch, const QString& key, qint64 min, qint64 max)
 {
-    const QJsonValue value = patch.value(key);
-    const double number = value.toDouble();
-    // The range first: casting a double outside qint64 to an integer is undefined.
-    if (!value.isDouble() || !(number >= double(min) && number <= double(max)) || number != std::trunc(number))
-        return invalid(
-            OrderSettingsRules::tr("Field '%1' must be a whole number from %2 to %3.").arg(key).arg(min).arg(max));
-    return qint64(number);
+    if (const auto number = Json::wholeNumber(patch.value(key), min, max))
+        return *number;
+    return invalid(
+        OrderSettingsRules::tr("Field '%1' must be a whole number from %2 to %3.").arg(key).arg(min).arg(max));
 }
 
 Result<QString> textField(const QJsonObject& patch, const QString& key)

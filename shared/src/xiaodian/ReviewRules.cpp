@@ -1,6 +1,7 @@
 #include "xiaodian/ReviewRules.h"
 
 #include "xiaodian/Id.h"
+#include "xiaodian/Json.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -90,11 +91,10 @@ Result<QList<ReviewDraft>> ReviewRules::normalizeReviews(const QJsonObject& body
                                : tr("The order line %1 is reviewed twice.").arg(draft.orderItemId));
         itemIds.insert(draft.orderItemId);
 
-        const QJsonValue rating = item.value(QStringLiteral("rating"));
-        const double number = rating.toDouble(-1);
-        if (!rating.isDouble() || number != double(int(number)) || number < MinRating || number > MaxRating)
+        const auto rating = Json::wholeNumber(item.value(QStringLiteral("rating")), MinRating, MaxRating);
+        if (!rating)
             return invalid(tr("The rating is a whole number from %1 to %2.").arg(MinRating).arg(MaxRating));
-        draft.rating = int(number);
+        draft.rating = int(*rating);
 
         auto text = plainText(item.value(QStringLiteral("text")), 0, MaxTextLength, tr("The review text"));
         if (!text)
