@@ -55,11 +55,13 @@ Result<QString> merchantShop(const Actor& actor, const HttpRequest& request)
 } // namespace
 
 ReviewApi::ReviewApi(const AuthService& auth,
+                     const CustomerAuth& customers,
                      CommandProcessor& commands,
                      const db::Database& database,
                      const Clock& clock,
                      ChangeNotifier& notifier)
-    : m_auth(auth), m_commands(commands), m_database(database), m_clock(clock), m_notifier(notifier)
+    : m_auth(auth), m_customers(customers), m_commands(commands), m_database(database), m_clock(clock),
+      m_notifier(notifier)
 {}
 
 void ReviewApi::registerRoutes(HttpServer& http)
@@ -75,7 +77,7 @@ void ReviewApi::registerCustomerRoutes(HttpServer& http)
         auto shopId = idOf(request, QStringLiteral("shopId"));
         if (!shopId)
             return shopId.error();
-        return CustomerAuth(m_database, m_clock).authenticate(request, *shopId);
+        return m_customers.authenticate(request, *shopId);
     };
 
     http.addRoute("POST", QStringLiteral("/api/v1/shops/{shopId}/me/images"), [this, customerOf](const HttpRequest& r) {

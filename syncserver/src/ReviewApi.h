@@ -12,6 +12,7 @@ namespace xd::server {
 class AuthService;
 class ChangeNotifier;
 class CommandProcessor;
+class CustomerAuth;
 class HttpServer;
 
 // Reviews over HTTP (docs/reviews.md, docs/openapi.yaml). Customers (bearer token of the WeChat login): photo upload
@@ -22,6 +23,7 @@ class ReviewApi
 {
 public:
     ReviewApi(const AuthService& auth,
+              const CustomerAuth& customers,
               CommandProcessor& commands,
               const db::Database& database,
               const Clock& clock,
@@ -33,6 +35,7 @@ private:
     void registerMerchantRoutes(HttpServer& http);
 
     const AuthService& m_auth;
+    const CustomerAuth& m_customers;
     CommandProcessor& m_commands;
     const db::Database& m_database;
     const Clock& m_clock;

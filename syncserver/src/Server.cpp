@@ -115,7 +115,7 @@ Result<quint16> Server::start()
     m_catalogPublicApi->setChangeNotifier(m_notifier); // list pages answered from memory until the shop changes
     m_articleReader = std::make_unique<ArticleReader>(*m_database);
     m_articleApi = std::make_unique<ArticleApi>(*m_auth, *m_commands, *m_database, *m_articleReader, *m_views, m_clock);
-    m_reviewApi = std::make_unique<ReviewApi>(*m_auth, *m_commands, *m_database, m_clock, *m_notifier);
+    m_reviewApi = std::make_unique<ReviewApi>(*m_auth, *m_customerAuth, *m_commands, *m_database, m_clock, *m_notifier);
     m_orderReader = std::make_unique<OrderReader>(*m_database);
     m_orderAdminApi = std::make_unique<OrderAdminApi>(*m_auth, *m_commands, *m_orderReader);
     m_customerOrderApi =
