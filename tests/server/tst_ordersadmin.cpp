@@ -136,7 +136,6 @@ private:
     act(const QString& orderId, const QString& action, const QJsonObject& body = {}, const QString& token = {}) const;
     QJsonObject order(const QString& orderId) const;
     qint64 count(const QString& sql, const QVariantList& values) const;
-    bool exec(const QString& sql, const QVariantList& values) const;
     QJsonObject bodyFor(const MerchantAction& action, const QString& orderId) const;
     QString clerkToken();
 
@@ -183,23 +182,6 @@ void tst_OrdersAdmin::cleanupTestCase()
 {
     if (m_server)
         m_server->stop();
-}
-
-bool tst_OrdersAdmin::exec(const QString& sql, const QVariantList& values) const
-{
-    bool ok = false;
-    {
-        QSqlDatabase db = openServerDatabase(QStringLiteral("seed"));
-        QSqlQuery query(db);
-        query.prepare(sql);
-        for (const QVariant& value : values)
-            query.addBindValue(value);
-        ok = query.exec();
-        if (!ok)
-            qWarning() << sql << query.lastError().text();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("seed"));
-    return ok;
 }
 
 qint64 tst_OrdersAdmin::count(const QString& sql, const QVariantList& values) const

@@ -102,7 +102,6 @@ private slots:
     void imagesGc_keepsReviewPhotos_collectsUnusedUploads();
 
 private:
-    bool exec(const QString& sql, const QVariantList& values = {}) const;
     QString product(const QString& name);
     // A customer of `shopId` with a session: its id; *token receives the bearer token.
     QString addCustomer(const QString& shopId, const QString& nickname, QString* token);
@@ -151,23 +150,6 @@ void tst_Reviews::initTestCase()
 void tst_Reviews::cleanupTestCase()
 {
     m_server->stop();
-}
-
-bool tst_Reviews::exec(const QString& sql, const QVariantList& values) const
-{
-    bool ok = false;
-    {
-        QSqlDatabase db = openServerDatabase(QStringLiteral("exec"));
-        QSqlQuery query(db);
-        query.prepare(sql);
-        for (const QVariant& value : values)
-            query.addBindValue(value);
-        ok = query.exec();
-        if (!ok)
-            qWarning() << sql << query.lastError().text();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("exec"));
-    return ok;
 }
 
 QString tst_Reviews::product(const QString& name)

@@ -59,7 +59,6 @@ private slots:
 private:
     QString statsPath(const QString& shopId = {}) const;
     ServerProcess::Reply report(const QList<std::pair<QString, QString>>& params, const QString& token = {}) const;
-    bool exec(const QString& sql, const QVariantList& values) const;
 
     FakeWechatServer m_wechat;
 };
@@ -87,23 +86,6 @@ QString tst_StatsApi::statsPath(const QString& shopId) const
 ServerProcess::Reply tst_StatsApi::report(const QList<std::pair<QString, QString>>& params, const QString& token) const
 {
     return m_server->request("GET", withQuery(statsPath(), params), {}, token.isEmpty() ? m_token : token);
-}
-
-bool tst_StatsApi::exec(const QString& sql, const QVariantList& values) const
-{
-    bool ok = false;
-    {
-        QSqlDatabase db = openServerDatabase(QStringLiteral("seed"));
-        QSqlQuery query(db);
-        query.prepare(sql);
-        for (const QVariant& value : values)
-            query.addBindValue(value);
-        ok = query.exec();
-        if (!ok)
-            qWarning() << sql << query.lastError().text();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("seed"));
-    return ok;
 }
 
 void tst_StatsApi::badQueries_are400InvalidArgument_data()

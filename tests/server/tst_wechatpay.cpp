@@ -57,7 +57,6 @@ private:
         QString id;
         QString token;
     };
-    bool exec(const QString& sql, const QVariantList& values);
     Customer addCustomer(const QString& openid);
     QString
     addOrder(const Customer& customer, qint64 payableFen, const QString& paymentMethod = QStringLiteral("wechat_pay"));
@@ -75,23 +74,6 @@ private:
     Customer m_bob;
     int m_orderSeq = 0;
 };
-
-bool tst_WechatPay::exec(const QString& sql, const QVariantList& values)
-{
-    bool ok = false;
-    {
-        QSqlDatabase db = openServerDatabase(QStringLiteral("exec"));
-        QSqlQuery query(db);
-        query.prepare(sql);
-        for (const QVariant& value : values)
-            query.addBindValue(value);
-        ok = query.exec();
-        if (!ok)
-            qWarning() << sql << query.lastError().text();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("exec"));
-    return ok;
-}
 
 qint64 tst_WechatPay::count(const QString& sql, const QVariantList& values) const
 {

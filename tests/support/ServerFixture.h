@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -96,6 +97,25 @@ protected:
         }
         QSqlDatabase::removeDatabase(QStringLiteral("scalar"));
         return result;
+    }
+
+    // Runs one statement (with `values` bound) on the server's database, to seed or damage rows the API cannot;
+    // false (and a warning naming the statement) when it fails.
+    bool exec(const QString& sql, const QVariantList& values = {}) const
+    {
+        bool ok = false;
+        {
+            QSqlDatabase db = openServerDatabase(QStringLiteral("exec"));
+            QSqlQuery query(db);
+            query.prepare(sql);
+            for (const QVariant& value : values)
+                query.addBindValue(value);
+            ok = query.exec();
+            if (!ok)
+                qWarning() << "statement failed:" << sql << query.lastError().text();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("exec"));
+        return ok;
     }
 
     QTemporaryDir m_dir;
