@@ -2,6 +2,7 @@
 // against a fake jscode2session of ours) and places an order through the customer API; it arrives in the signed-in
 // desktop's orders page with a beep and a tray notice; the server goes away, the merchant accepts and ships it
 // offline; the server comes back and has it shipped. Also measures new-order-to-desktop latency.
+#include "CodShop.h"
 #include "DesktopFixture.h"
 #include "GuiTestHelpers.h"
 #include "MainWindow.h"
@@ -10,12 +11,10 @@
 #include "OrdersPage.h"
 #include "SessionController.h"
 #include "SyncStatusWidget.h"
-#include "xiaodian/Id.h"
 
 #include <QComboBox>
 #include <QDialog>
 #include <QElapsedTimer>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QPushButton>
@@ -44,15 +43,10 @@ private slots:
 
 private:
     QStringList serverArgs() const { return {QStringLiteral("--wechat-api-base"), m_wechat.baseUrl()}; }
-    // Places a cash-on-delivery order of one piece; its id, or "" (with a warning).
-    QString placeOrder(const QString& customerToken);
 
     test::MiniWechat m_wechat{kAppId, kAppSecret};
     QString m_ownerToken;
-    QString m_skuId;
-    QString m_customerToken;
-    QString m_addressId;
-    qint64 m_payableFen = 0;
+    std::unique_ptr<test::CodShop> m_shop; // the demo shop, ready for alice's cash-on-delivery orders
 };
 
 void tst_OrdersDesktop::initTestCase()
@@ -64,104 +58,9 @@ void tst_OrdersDesktop::initTestCase()
     QVERIFY2(m_server->start(serverArgs()), qPrintable(m_server->errorText()));
     m_ownerToken = m_server->login(m_server->demoShopName(), QStringLiteral("owner"), m_server->demoPassword());
     QVERIFY(!m_ownerToken.isEmpty());
-    const QString shop = m_server->demoShopId();
-
-    // The shop: its mini-program, cash on delivery, a product with stock.
-    auto wechat =
-        m_server->requestJson("PUT",
-                              QStringLiteral("/admin/v1/shops/%1/wechat").arg(shop),
-                              QJsonObject{{QStringLiteral("appId"), kAppId}, {QStringLiteral("appSecret"), kAppSecret}},
-                              m_ownerToken);
-    QVERIFY2(wechat.status == 200, wechat.body.constData());
-    auto settings =
-        m_server->request("GET", QStringLiteral("/admin/v1/shops/%1/order-settings").arg(shop), {}, m_ownerToken);
-    QVERIFY2(settings.status == 200, settings.body.constData());
-    QJsonObject changed = settings.json;
-    changed.remove(QStringLiteral("version"));
-    changed.insert(QStringLiteral("deliveryEnabled"), true);
-    changed.insert(QStringLiteral("codEnabled"), true);
-    auto put = m_server->requestJson(
-        "PUT", QStringLiteral("/admin/v1/shops/%1/order-settings").arg(shop), changed, m_ownerToken);
-    QVERIFY2(put.status == 200, put.body.constData());
-    const QJsonObject product{
-        {QStringLiteral("name"), QStringLiteral("桂花乌龙")},
-        {QStringLiteral("onShelf"), true},
-        {QStringLiteral("skus"),
-         QJsonArray{QJsonObject{{QStringLiteral("priceFen"), 1'850}, {QStringLiteral("stock"), 500}}}}};
-    auto created = m_server->requestJson("POST", QStringLiteral("/admin/v1/products"), product, m_ownerToken);
-    QVERIFY2(created.status == 201, created.body.constData());
-    const QJsonArray skus = created.json.value(QStringLiteral("skus")).toArray();
-    if (!skus.isEmpty()) {
-        m_skuId = skus.first().toObject().value(QStringLiteral("id")).toString();
-    } else {
-        const auto stored = m_server->request(
-            "GET",
-            QStringLiteral("/admin/v1/products/%1").arg(created.json.value(QStringLiteral("id")).toString()),
-            {},
-            m_ownerToken);
-        m_skuId = stored.json.value(QStringLiteral("skus"))
-                      .toArray()
-                      .first()
-                      .toObject()
-                      .value(QStringLiteral("id"))
-                      .toString();
-    }
-    QVERIFY(!m_skuId.isEmpty());
-
-    const auto login = m_server->requestJson("POST",
-                                             QStringLiteral("/api/v1/shops/%1/auth/wechat").arg(shop),
-                                             QJsonObject{{QStringLiteral("code"), QStringLiteral("alice")}});
-    QVERIFY2(login.status == 200, login.body.constData());
-    m_customerToken = login.json.value(QStringLiteral("token")).toString();
-    QVERIFY(!m_customerToken.isEmpty());
-    const auto address =
-        m_server->requestJson("POST",
-                              QStringLiteral("/api/v1/shops/%1/me/addresses").arg(shop),
-                              QJsonObject{{QStringLiteral("recipient"), QStringLiteral("李雷")},
-                                          {QStringLiteral("phone"), QStringLiteral("13800138000")},
-                                          {QStringLiteral("province"), QStringLiteral("上海市")},
-                                          {QStringLiteral("city"), QStringLiteral("上海市")},
-                                          {QStringLiteral("district"), QStringLiteral("浦东新区")},
-                                          {QStringLiteral("detail"), QStringLiteral("世纪大道 100 号")},
-                                          {QStringLiteral("isDefault"), true}},
-                              m_customerToken);
-    QVERIFY2(address.status == 201, address.body.constData());
-    m_addressId = address.json.value(QStringLiteral("id")).toString();
-    const auto preview = m_server->requestJson(
-        "POST",
-        QStringLiteral("/api/v1/shops/%1/checkout/preview").arg(shop),
-        QJsonObject{{QStringLiteral("items"),
-                     QJsonArray{QJsonObject{{QStringLiteral("skuId"), m_skuId}, {QStringLiteral("quantity"), 1}}}},
-                    {QStringLiteral("fulfilment"), QStringLiteral("delivery")},
-                    {QStringLiteral("addressId"), m_addressId}},
-        m_customerToken);
-    QVERIFY2(preview.status == 200 && preview.json.value(QStringLiteral("canPlace")).toBool(),
-             preview.body.constData());
-    m_payableFen = preview.json.value(QStringLiteral("payableFen")).toInteger();
-    QVERIFY(m_payableFen >= 1'850);
-}
-
-QString tst_OrdersDesktop::placeOrder(const QString& customerToken)
-{
-    const QJsonObject body{
-        {QStringLiteral("clientRequestId"), Id::create()},
-        {QStringLiteral("items"),
-         QJsonArray{QJsonObject{{QStringLiteral("skuId"), m_skuId}, {QStringLiteral("quantity"), 1}}}},
-        {QStringLiteral("fulfilment"), QStringLiteral("delivery")},
-        {QStringLiteral("paymentMethod"), QStringLiteral("cash_on_delivery")},
-        {QStringLiteral("addressId"), m_addressId},
-        {QStringLiteral("buyerNote"), QStringLiteral("放门口")},
-        {QStringLiteral("expectedPayableFen"), m_payableFen}};
-    const auto placed = m_server->requestJson(
-        "POST", QStringLiteral("/api/v1/shops/%1/orders").arg(m_server->demoShopId()), body, customerToken);
-    if (placed.status != 200 && placed.status != 201) {
-        qWarning("place: HTTP %d %s", placed.status, placed.body.constData());
-        return {};
-    }
-    const QJsonObject order = placed.json.contains(QStringLiteral("order"))
-                                  ? placed.json.value(QStringLiteral("order")).toObject()
-                                  : placed.json;
-    return order.value(QStringLiteral("id")).toString();
+    m_shop = std::make_unique<test::CodShop>(*m_server, m_ownerToken);
+    const QString failed = m_shop->prepare(kAppId, kAppSecret);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed));
 }
 
 void tst_OrdersDesktop::newOrderArrives_shipOffline_reconnect_serverHasIt()
@@ -209,7 +108,7 @@ void tst_OrdersDesktop::newOrderArrives_shipOffline_reconnect_serverHasIt()
     // A customer orders: the page shows it within a second, with a beep and a notice.
     QElapsedTimer clock;
     clock.start();
-    const QString orderId = placeOrder(m_customerToken);
+    const QString orderId = m_shop->placeOrder(1, nullptr, QStringLiteral("放门口"));
     QVERIFY(!orderId.isEmpty());
     QVERIFY2(QTest::qWaitFor([&] { return page->model()->indexFromId(orderId).isValid(); }, 10000),
              qPrintable(warnings.join(QLatin1Char('\n'))));
@@ -225,7 +124,7 @@ void tst_OrdersDesktop::newOrderArrives_shipOffline_reconnect_serverHasIt()
     for (int i = 0; i < Samples; ++i) {
         const int rows = page->model()->rowCount();
         clock.restart();
-        const QString id = placeOrder(m_customerToken);
+        const QString id = m_shop->placeOrder(1, nullptr, QStringLiteral("放门口"));
         QVERIFY(!id.isEmpty());
         QVERIFY(QTest::qWaitFor([&] { return page->model()->rowCount() == rows + 1; }, 10000));
         latencies.append(clock.elapsed());
@@ -287,7 +186,7 @@ void tst_OrdersDesktop::newOrderArrives_shipOffline_reconnect_serverHasIt()
 
     // The customer cancels while the merchant, offline, accepts: the server refuses the accept, and the desktop says
     // so plainly, with the order's number and where it stands now.
-    const QString other = placeOrder(m_customerToken);
+    const QString other = m_shop->placeOrder(1, nullptr, QStringLiteral("放门口"));
     QVERIFY(!other.isEmpty());
     QVERIFY(QTest::qWaitFor([&] { return page->model()->indexFromId(other).isValid(); }, 10000));
     desktop.session.syncClient()->stop();
@@ -298,7 +197,7 @@ void tst_OrdersDesktop::newOrderArrives_shipOffline_reconnect_serverHasIt()
         m_server->requestJson("POST",
                               QStringLiteral("/api/v1/shops/%1/orders/%2/cancel").arg(m_server->demoShopId(), other),
                               QJsonObject{},
-                              m_customerToken);
+                              m_shop->customerToken);
     QVERIFY2(cancelled.status == 200, cancelled.body.constData());
     desktop.session.syncClient()->start();
     auto* status = window.findChild<SyncStatusWidget*>();

@@ -3,6 +3,7 @@
 // desktop's Finance page (today) shows the turnover -- the chart's bar of today and the totals table -- with nobody
 // touching it; then a partial refund shows as refund and lowers the net. The desktop's report must equal the
 // server's REST report of the same day, figure for figure (both are stats::buildReport over the same rows).
+#include "CodShop.h"
 #include "DesktopFixture.h"
 #include "FinancePage.h"
 #include "GuiTestHelpers.h"
@@ -12,7 +13,6 @@
 #include "SessionController.h"
 #include "StatsCharts.h"
 #include "SyncStatusWidget.h"
-#include "xiaodian/Id.h"
 #include "xiaodian/Stats.h"
 
 #include <QBarSeries>
@@ -20,7 +20,6 @@
 #include <QChart>
 #include <QChartView>
 #include <QElapsedTimer>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLineSeries>
 #include <QTableWidget>
@@ -48,8 +47,6 @@ private:
     {
         return QStringLiteral("/admin/v1/shops/%1/%2").arg(m_server->demoShopId(), rest);
     }
-    // Places a cash-on-delivery order of `quantity` pieces as alice; its id, or "" (with a warning).
-    QString placeOrder(int quantity, qint64* payableFen);
     // Runs a merchant operation over the admin REST API; the HTTP status (the body is printed when not 200).
     int operate(const QString& orderId, const QString& action, const QJsonObject& body = {});
     // The server's report of the shop's today (GET .../stats?period=today).
@@ -57,9 +54,7 @@ private:
 
     test::MiniWechat m_wechat{kAppId, kAppSecret};
     QString m_ownerToken;
-    QString m_skuId;
-    QString m_customerToken;
-    QString m_addressId;
+    std::unique_ptr<test::CodShop> m_shop; // the demo shop, ready for alice's cash-on-delivery orders
 };
 
 void tst_StatsDesktop::initTestCase()
@@ -73,92 +68,9 @@ void tst_StatsDesktop::initTestCase()
     m_ownerToken = m_server->login(m_server->demoShopName(), QStringLiteral("owner"), m_server->demoPassword());
     QVERIFY(!m_ownerToken.isEmpty());
 
-    // The shop: its mini-program, delivery with cash on delivery, a product with stock.
-    const auto wechat =
-        m_server->requestJson("PUT",
-                              shopPath(QStringLiteral("wechat")),
-                              QJsonObject{{QStringLiteral("appId"), kAppId}, {QStringLiteral("appSecret"), kAppSecret}},
-                              m_ownerToken);
-    QVERIFY2(wechat.status == 200, wechat.body.constData());
-    const auto settings = m_server->request("GET", shopPath(QStringLiteral("order-settings")), {}, m_ownerToken);
-    QVERIFY2(settings.status == 200, settings.body.constData());
-    QJsonObject changed = settings.json;
-    changed.remove(QStringLiteral("version"));
-    changed.insert(QStringLiteral("deliveryEnabled"), true);
-    changed.insert(QStringLiteral("codEnabled"), true);
-    const auto put = m_server->requestJson("PUT", shopPath(QStringLiteral("order-settings")), changed, m_ownerToken);
-    QVERIFY2(put.status == 200, put.body.constData());
-    const QJsonObject product{
-        {QStringLiteral("name"), QStringLiteral("桂花乌龙")},
-        {QStringLiteral("onShelf"), true},
-        {QStringLiteral("skus"),
-         QJsonArray{QJsonObject{{QStringLiteral("priceFen"), 1'850}, {QStringLiteral("stock"), 500}}}}};
-    const auto created = m_server->requestJson("POST", QStringLiteral("/admin/v1/products"), product, m_ownerToken);
-    QVERIFY2(created.status == 201, created.body.constData());
-    QJsonArray skus = created.json.value(QStringLiteral("skus")).toArray();
-    if (skus.isEmpty()) {
-        const auto stored = m_server->request(
-            "GET",
-            QStringLiteral("/admin/v1/products/%1").arg(created.json.value(QStringLiteral("id")).toString()),
-            {},
-            m_ownerToken);
-        skus = stored.json.value(QStringLiteral("skus")).toArray();
-    }
-    m_skuId = skus.first().toObject().value(QStringLiteral("id")).toString();
-    QVERIFY(!m_skuId.isEmpty());
-
-    const auto login = m_server->requestJson("POST",
-                                             QStringLiteral("/api/v1/shops/%1/auth/wechat").arg(m_server->demoShopId()),
-                                             QJsonObject{{QStringLiteral("code"), QStringLiteral("alice")}});
-    QVERIFY2(login.status == 200, login.body.constData());
-    m_customerToken = login.json.value(QStringLiteral("token")).toString();
-    QVERIFY(!m_customerToken.isEmpty());
-    const auto address =
-        m_server->requestJson("POST",
-                              QStringLiteral("/api/v1/shops/%1/me/addresses").arg(m_server->demoShopId()),
-                              QJsonObject{{QStringLiteral("recipient"), QStringLiteral("李雷")},
-                                          {QStringLiteral("phone"), QStringLiteral("13800138000")},
-                                          {QStringLiteral("province"), QStringLiteral("上海市")},
-                                          {QStringLiteral("city"), QStringLiteral("上海市")},
-                                          {QStringLiteral("district"), QStringLiteral("浦东新区")},
-                                          {QStringLiteral("detail"), QStringLiteral("世纪大道 100 号")},
-                                          {QStringLiteral("isDefault"), true}},
-                              m_customerToken);
-    QVERIFY2(address.status == 201, address.body.constData());
-    m_addressId = address.json.value(QStringLiteral("id")).toString();
-}
-
-QString tst_StatsDesktop::placeOrder(int quantity, qint64* payableFen)
-{
-    const QJsonArray items{QJsonObject{{QStringLiteral("skuId"), m_skuId}, {QStringLiteral("quantity"), quantity}}};
-    const auto preview =
-        m_server->requestJson("POST",
-                              QStringLiteral("/api/v1/shops/%1/checkout/preview").arg(m_server->demoShopId()),
-                              QJsonObject{{QStringLiteral("items"), items},
-                                          {QStringLiteral("fulfilment"), QStringLiteral("delivery")},
-                                          {QStringLiteral("addressId"), m_addressId}},
-                              m_customerToken);
-    if (preview.status != 200 || !preview.json.value(QStringLiteral("canPlace")).toBool()) {
-        qWarning("preview: HTTP %d %s", preview.status, preview.body.constData());
-        return {};
-    }
-    *payableFen = preview.json.value(QStringLiteral("payableFen")).toInteger();
-    const QJsonObject body{{QStringLiteral("clientRequestId"), Id::create()},
-                           {QStringLiteral("items"), items},
-                           {QStringLiteral("fulfilment"), QStringLiteral("delivery")},
-                           {QStringLiteral("paymentMethod"), QStringLiteral("cash_on_delivery")},
-                           {QStringLiteral("addressId"), m_addressId},
-                           {QStringLiteral("expectedPayableFen"), *payableFen}};
-    const auto placed = m_server->requestJson(
-        "POST", QStringLiteral("/api/v1/shops/%1/orders").arg(m_server->demoShopId()), body, m_customerToken);
-    if (placed.status != 200 && placed.status != 201) {
-        qWarning("place: HTTP %d %s", placed.status, placed.body.constData());
-        return {};
-    }
-    const QJsonObject order = placed.json.contains(QStringLiteral("order"))
-                                  ? placed.json.value(QStringLiteral("order")).toObject()
-                                  : placed.json;
-    return order.value(QStringLiteral("id")).toString();
+    m_shop = std::make_unique<test::CodShop>(*m_server, m_ownerToken);
+    const QString failed = m_shop->prepare(kAppId, kAppSecret);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed));
 }
 
 int tst_StatsDesktop::operate(const QString& orderId, const QString& action, const QJsonObject& body)
@@ -254,7 +166,7 @@ void tst_StatsDesktop::collectedOrder_showsLiveOnFinancePage_thenPartialRefund()
     // A customer orders, cash on delivery; the merchant accepts, ships and collects the cash over the admin API.
     QElapsedTimer clock;
     qint64 payableFen = 0;
-    const QString orderId = placeOrder(2, &payableFen);
+    const QString orderId = m_shop->placeOrder(2, &payableFen);
     QVERIFY(!orderId.isEmpty());
     QVERIFY(payableFen >= 2 * 1'850);
     QCOMPARE(operate(orderId, QStringLiteral("accept")), 200);
