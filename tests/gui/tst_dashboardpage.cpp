@@ -12,9 +12,8 @@
 #include "SessionController.h"
 #include "StatisticsPage.h"
 #include "StatsCharts.h"
+#include "StatsPageFixture.h"
 #include "StatsSeed.h"
-#include "StatsService.h"
-#include "TestCache.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -35,7 +34,6 @@
 #include <QToolTip>
 
 using namespace xd;
-using xd::test::TestCache;
 
 namespace {
 
@@ -70,9 +68,12 @@ template <typename T> T* child(QObject* parent, const QString& name)
 
 } // namespace
 
-class tst_DashboardPage : public QObject
+class tst_DashboardPage : public QObject, private test::StatsPageFixture
 {
     Q_OBJECT
+
+public:
+    tst_DashboardPage() : StatsPageFixture(Now) {}
 
 private slots:
     void initTestCase();
@@ -94,38 +95,20 @@ private:
     {
         return child<FigureCard>(m_page.get(), QString::fromLatin1(name) + QStringLiteral("Card"));
     }
-    Status pull(const QList<sync::SyncRow>& rows)
-    {
-        ++m_version;
-        return m_cache->store->applyPullPage(rows, QStringLiteral("t.%1").arg(m_version), m_version, false);
-    }
     void seedFigures();
 
-    std::unique_ptr<TestCache> m_cache;
-    ManualClock m_clock{Now};
-    std::unique_ptr<StatsService> m_stats;
     std::unique_ptr<OrderService> m_orders;
     std::unique_ptr<DashboardPage> m_page;
-    qint64 m_version = 0;
 };
 
 void tst_DashboardPage::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("XiaodianTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_dashboardpage"));
-    QSettings().clear();
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    prepareApplication(QStringLiteral("tst_dashboardpage"));
 }
 
 void tst_DashboardPage::init()
 {
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); // a LanguageManager may have moved it
-    m_clock.setNowMs(Now);
-    m_version = 0;
-    m_cache = std::make_unique<TestCache>();
-    QVERIFY(m_cache->open());
-    m_stats = std::make_unique<StatsService>(*m_cache->store, m_clock);
+    QVERIFY(openCache());
     m_orders = std::make_unique<OrderService>(*m_cache->store, Role::Owner);
     m_page = std::make_unique<DashboardPage>();
     m_page->setService(m_stats.get());
@@ -138,8 +121,7 @@ void tst_DashboardPage::cleanup()
 {
     m_page.reset();
     m_orders.reset();
-    m_stats.reset();
-    m_cache.reset();
+    closeCache();
 }
 
 void tst_DashboardPage::seedFigures()

@@ -8,9 +8,8 @@
 #include "MainWindow.h"
 #include "PeriodPicker.h"
 #include "StatsCharts.h"
+#include "StatsPageFixture.h"
 #include "StatsSeed.h"
-#include "StatsService.h"
-#include "TestCache.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -41,7 +40,6 @@
 #include <algorithm>
 
 using namespace xd;
-using xd::test::TestCache;
 
 namespace {
 
@@ -122,9 +120,12 @@ bool saveWindowWithCharts(QWidget* window, const QString& name)
 
 } // namespace
 
-class tst_FinancePage : public QObject
+class tst_FinancePage : public QObject, private test::StatsPageFixture
 {
     Q_OBJECT
+
+public:
+    tst_FinancePage() : StatsPageFixture(Now) {}
 
 private slots:
     void initTestCase();
@@ -154,11 +155,6 @@ private slots:
     void screenshot_zhCN();
 
 private:
-    Status pull(const QList<sync::SyncRow>& rows)
-    {
-        ++m_version;
-        return m_cache->store->applyPullPage(rows, QStringLiteral("t.%1").arg(m_version), m_version, false);
-    }
     void seed();
     QString total(int row) const { return m_totals->item(row, 1)->text(); }
     QChart* turnoverChart() const
@@ -174,13 +170,9 @@ private:
     QPieSeries* pie() const;
     QStringList categories() const;
 
-    std::unique_ptr<TestCache> m_cache;
-    ManualClock m_clock{Now};
-    std::unique_ptr<StatsService> m_stats;
     std::unique_ptr<FinancePage> m_page;
     QTableWidget* m_totals = nullptr;
     PeriodPicker* m_picker = nullptr;
-    qint64 m_version = 0;
 };
 
 // Series belong to the chart (not QObject children of it): find them through QChart::series().
@@ -218,20 +210,12 @@ QStringList tst_FinancePage::categories() const
 
 void tst_FinancePage::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("XiaodianTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_financepage"));
-    QSettings().clear();
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    prepareApplication(QStringLiteral("tst_financepage"));
 }
 
 void tst_FinancePage::init()
 {
-    m_clock.setNowMs(Now);
-    m_version = 0;
-    m_cache = std::make_unique<TestCache>();
-    QVERIFY(m_cache->open());
-    m_stats = std::make_unique<StatsService>(*m_cache->store, m_clock);
+    QVERIFY(openCache());
     m_page = std::make_unique<FinancePage>();
     m_page->setService(m_stats.get());
     m_page->resize(1180, 680);
@@ -244,8 +228,7 @@ void tst_FinancePage::init()
 void tst_FinancePage::cleanup()
 {
     m_page.reset();
-    m_stats.reset();
-    m_cache.reset();
+    closeCache();
 }
 
 void tst_FinancePage::seed()

@@ -5,9 +5,8 @@
 #include "PeriodPicker.h"
 #include "StatisticsPage.h"
 #include "StatsCharts.h"
+#include "StatsPageFixture.h"
 #include "StatsSeed.h"
-#include "StatsService.h"
-#include "TestCache.h"
 
 #include <QBarCategoryAxis>
 #include <QCategoryAxis>
@@ -25,7 +24,6 @@
 #include <QTimeZone>
 
 using namespace xd;
-using xd::test::TestCache;
 using Choice = PeriodPicker::Choice;
 
 namespace {
@@ -95,9 +93,12 @@ QStringList categoriesOf(QChartView* view)
 
 } // namespace
 
-class tst_StatisticsPage : public QObject
+class tst_StatisticsPage : public QObject, private test::StatsPageFixture
 {
     Q_OBJECT
+
+public:
+    tst_StatisticsPage() : StatsPageFixture(Now) {}
 
 private slots:
     void initTestCase();
@@ -115,11 +116,6 @@ private slots:
     void screenshot_zhCN();
 
 private:
-    Status pull(const QList<sync::SyncRow>& rows)
-    {
-        ++m_version;
-        return m_cache->store->applyPullPage(rows, QStringLiteral("t.%1").arg(m_version), m_version, false);
-    }
     void seed();
     QString cardValue(const char* name) const
     {
@@ -127,30 +123,17 @@ private:
     }
     QString cell(QTableWidget* table, int row, int column) const { return table->item(row, column)->text(); }
 
-    std::unique_ptr<TestCache> m_cache;
-    ManualClock m_clock{Now};
-    std::unique_ptr<StatsService> m_stats;
     std::unique_ptr<StatisticsPage> m_page;
-    qint64 m_version = 0;
 };
 
 void tst_StatisticsPage::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("XiaodianTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_statisticspage"));
-    QSettings().clear();
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    prepareApplication(QStringLiteral("tst_statisticspage"));
 }
 
 void tst_StatisticsPage::init()
 {
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); // a LanguageManager may have moved it
-    m_clock.setNowMs(Now);
-    m_version = 0;
-    m_cache = std::make_unique<TestCache>();
-    QVERIFY(m_cache->open());
-    m_stats = std::make_unique<StatsService>(*m_cache->store, m_clock);
+    QVERIFY(openCache());
     m_page = std::make_unique<StatisticsPage>();
     m_page->setService(m_stats.get());
     m_page->resize(1180, 680);
@@ -160,8 +143,7 @@ void tst_StatisticsPage::init()
 void tst_StatisticsPage::cleanup()
 {
     m_page.reset();
-    m_stats.reset();
-    m_cache.reset();
+    closeCache();
 }
 
 void tst_StatisticsPage::seed()
