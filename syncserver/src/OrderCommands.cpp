@@ -113,10 +113,6 @@ Result<OrderTransitionResult> step(CommandContext& context, const OrderFacts& fa
     request.by =
         OrderActorRef{actor.role == Role::Owner ? OrderActor::MerchantOwner : OrderActor::MerchantClerk, actor.staffId};
     request.version = *version;
-    request.note = nonNull(request.note);
-    request.carrier = nonNull(request.carrier);
-    request.trackingNo = nonNull(request.trackingNo);
-    request.pickupCode = nonNull(request.pickupCode);
     auto moved = applyOrderTransition(context.database(), context.clock(), request);
     if (!moved)
         return moved.error();
@@ -159,82 +155,77 @@ Status stepOrder(CommandContext& context, const OrderTransitionRequest& request)
     return {};
 }
 
-// The operations that only move the state: {orderId} and nothing else.
-template <OrderAction Action> Status plainStep(CommandContext& context, const QJsonObject& args)
+// The start of every order operation: only `allowed` fields, a valid orderId, and the request of `action` on it.
+Result<OrderTransitionRequest>
+requestOf(const QJsonObject& args, std::initializer_list<const char*> allowed, OrderAction action)
 {
-    if (const Status fields = onlyFields(args, {"orderId"}); !fields)
-        return fields;
+    if (const Status fields = onlyFields(args, allowed); !fields)
+        return fields.error();
     auto orderId = orderIdOf(args);
     if (!orderId)
         return orderId.error();
     OrderTransitionRequest request;
     request.orderId = *orderId;
-    request.action = Action;
-    return stepOrder(context, request);
+    request.action = action;
+    return request;
+}
+
+// The operations that only move the state: {orderId} and nothing else.
+template <OrderAction Action> Status plainStep(CommandContext& context, const QJsonObject& args)
+{
+    auto request = requestOf(args, {"orderId"}, Action);
+    if (!request)
+        return request.error();
+    return stepOrder(context, *request);
 }
 
 Status shipOrder(CommandContext& context, const QJsonObject& args)
 {
-    if (const Status fields = onlyFields(args, {"orderId", "carrier", "trackingNo"}); !fields)
-        return fields;
-    auto orderId = orderIdOf(args);
-    if (!orderId)
-        return orderId.error();
+    auto request = requestOf(args, {"orderId", "carrier", "trackingNo"}, OrderAction::Ship);
+    if (!request)
+        return request.error();
     auto carrier = textOf(args, QStringLiteral("carrier"), 1, MaxCarrierLength);
     if (!carrier)
         return carrier.error();
     auto trackingNo = textOf(args, QStringLiteral("trackingNo"), 0, MaxCarrierLength);
     if (!trackingNo)
         return trackingNo.error();
-    OrderTransitionRequest request;
-    request.orderId = *orderId;
-    request.action = OrderAction::Ship;
-    request.carrier = *carrier;
-    request.trackingNo = *trackingNo;
-    return stepOrder(context, request);
+    request->carrier = *carrier;
+    request->trackingNo = *trackingNo;
+    return stepOrder(context, *request);
 }
 
 Status completeOrder(CommandContext& context, const QJsonObject& args)
 {
-    if (const Status fields = onlyFields(args, {"orderId", "pickupCode"}); !fields)
-        return fields;
-    auto orderId = orderIdOf(args);
-    if (!orderId)
-        return orderId.error();
+    auto request = requestOf(args, {"orderId", "pickupCode"}, OrderAction::Complete);
+    if (!request)
+        return request.error();
     auto code = textOf(args, QStringLiteral("pickupCode"), 0, 20);
     if (!code)
         return code.error();
-    OrderTransitionRequest request;
-    request.orderId = *orderId;
-    request.action = OrderAction::Complete;
-    request.pickupCode = *code;
-    return stepOrder(context, request);
+    request->pickupCode = *code;
+    return stepOrder(context, *request);
 }
 
 Status cancelOrder(CommandContext& context, const QJsonObject& args)
 {
-    if (const Status fields = onlyFields(args, {"orderId", "reason"}); !fields)
-        return fields;
-    auto orderId = orderIdOf(args);
-    if (!orderId)
-        return orderId.error();
+    auto request = requestOf(args, {"orderId", "reason"}, OrderAction::Cancel);
+    if (!request)
+        return request.error();
     auto reason = textOf(args, QStringLiteral("reason"), 1, MaxReasonLength);
     if (!reason)
         return reason.error();
-    auto facts = readFacts(context, *orderId);
+    auto facts = readFacts(context, request->orderId);
     if (!facts)
         return facts.error();
-    OrderTransitionRequest request;
-    request.orderId = *orderId;
-    request.action = OrderAction::Cancel;
-    request.note = *reason;
-    request.amountFen = facts->refundable(); // what a cancelled paid order pays back (the event's amount)
-    auto moved = step(context, *facts, request);
+    request->note = *reason;
+    request->amountFen = facts->refundable(); // what a cancelled paid order pays back (the event's amount)
+    auto moved = step(context, *facts, *request);
     if (!moved)
         return moved.error();
     // A paid order cancelled pays everything that is left back (the table's money "out"); an unpaid or uncollected
     // one has nothing to pay back.
-    return queueMoneyBack(context, *orderId, facts->refundable(), *reason);
+    return queueMoneyBack(context, request->orderId, facts->refundable(), *reason);
 }
 
 // order.refund {orderId, amountFen, reason}: the whole rest (paid - refunded) is the table's `refund` (it answers a
@@ -242,18 +233,16 @@ Status cancelOrder(CommandContext& context, const QJsonObject& args)
 // a refund was requested). Never more than the rest.
 Status refundOrder(CommandContext& context, const QJsonObject& args)
 {
-    if (const Status fields = onlyFields(args, {"orderId", "amountFen", "reason"}); !fields)
-        return fields;
-    auto orderId = orderIdOf(args);
-    if (!orderId)
-        return orderId.error();
+    auto request = requestOf(args, {"orderId", "amountFen", "reason"}, OrderAction::PartialRefund);
+    if (!request)
+        return request.error();
     auto amount = Json::requireInt64(args, QStringLiteral("amountFen"));
     if (!amount)
         return amount.error();
     auto reason = textOf(args, QStringLiteral("reason"), 1, MaxReasonLength);
     if (!reason)
         return reason.error();
-    auto facts = readFacts(context, *orderId);
+    auto facts = readFacts(context, request->orderId);
     if (!facts)
         return facts.error();
     const qint64 refundable = facts->refundable();
@@ -270,33 +259,26 @@ Status refundOrder(CommandContext& context, const QJsonObject& args)
                          QStringLiteral("a full refund answers the customer's refund request; before shipping cancel "
                                         "the order instead, or refund less than %1 fen")
                              .arg(refundable));
-    OrderTransitionRequest request;
-    request.orderId = *orderId;
-    request.action = full ? OrderAction::Refund : OrderAction::PartialRefund;
-    request.amountFen = *amount;
-    request.note = *reason;
-    auto moved = step(context, *facts, request);
+    request->action = full ? OrderAction::Refund : OrderAction::PartialRefund;
+    request->amountFen = *amount;
+    request->note = *reason;
+    auto moved = step(context, *facts, *request);
     if (!moved)
         return moved.error();
-    return queueMoneyBack(context, *orderId, *amount, *reason);
+    return queueMoneyBack(context, request->orderId, *amount, *reason);
 }
 
 Status rejectRefund(CommandContext& context, const QJsonObject& args)
 {
-    if (const Status fields = onlyFields(args, {"orderId", "note"}); !fields)
-        return fields;
-    auto orderId = orderIdOf(args);
-    if (!orderId)
-        return orderId.error();
+    auto request = requestOf(args, {"orderId", "note"}, OrderAction::RejectRefund);
+    if (!request)
+        return request.error();
     // The customer reads why: a rejection always says so.
     auto note = textOf(args, QStringLiteral("note"), 1, MaxReasonLength);
     if (!note)
         return note.error();
-    OrderTransitionRequest request;
-    request.orderId = *orderId;
-    request.action = OrderAction::RejectRefund;
-    request.note = *note;
-    return stepOrder(context, request);
+    request->note = *note;
+    return stepOrder(context, *request);
 }
 
 // The merchant's own note on an order. Not a transition: the state stays, an event "remark" keeps the history (the
