@@ -769,6 +769,21 @@ void WechatPayService::markPaymentError(const QString& paymentId, const QString&
         qCWarning(lcServer).noquote() << marked.error().toString();
 }
 
+// A due payment or refund about to be worked: false when a call for it is still under way, or when its next look
+// could not be scheduled. The next look is scheduled (`schedule`: the row's attempts and due time) before this one
+// starts, so a crash or a lost answer never makes it hammer WeChat.
+bool WechatPayService::claimJob(const QString& id, const QString& schedule, const QVariantList& values)
+{
+    if (m_inFlight.contains(id))
+        return false;
+    auto scheduled = m_database.exec(schedule, values);
+    if (!scheduled) {
+        qCWarning(lcServer).noquote() << "scheduling WeChat Pay job" << id << "failed:" << scheduled.error().toString();
+        return false;
+    }
+    return true;
+}
+
 void WechatPayService::walkPayments()
 {
     struct Due
@@ -796,17 +811,11 @@ void WechatPayService::walkPayments()
                        rows->value(3).toInt()});
     QPointer<WechatPayService> self(this);
     for (const Due& payment : std::as_const(due)) {
-        if (m_inFlight.contains(payment.id))
-            continue;
-        // The next look is scheduled before this one starts: a crash or a lost answer never makes it hammer.
         const int attempts = payment.attempts + 1;
-        auto scheduled =
-            m_database.exec(QStringLiteral("UPDATE payments SET query_attempts = ?, next_query_at_ms = ? WHERE id = ?"),
-                            {attempts, now + backoff(m_options.queryAfterMs, attempts, 30 * 60'000), payment.id});
-        if (!scheduled) {
-            qCWarning(lcServer).noquote() << scheduled.error().toString();
+        if (!claimJob(payment.id,
+                      QStringLiteral("UPDATE payments SET query_attempts = ?, next_query_at_ms = ? WHERE id = ?"),
+                      {attempts, now + backoff(m_options.queryAfterMs, attempts, 30 * 60'000), payment.id}))
             continue;
-        }
         auto account = WechatPayAccount::load(m_database, payment.shopId);
         if (!account) {
             markPaymentError(payment.id, account.error().message);
@@ -902,16 +911,12 @@ void WechatPayService::walkRefunds()
                        rows->value(5).toInt()});
     QPointer<WechatPayService> self(this);
     for (const Due& refund : std::as_const(due)) {
-        if (m_inFlight.contains(refund.id))
-            continue;
         const int attempts = refund.attempts + 1;
-        auto scheduled = m_database.exec(
-            QStringLiteral("UPDATE refunds SET attempts = ?, next_attempt_at_ms = ?, updated_at_ms = ? WHERE id = ?"),
-            {attempts, now + backoff(5'000, attempts, 30 * 60'000), now, refund.id});
-        if (!scheduled) {
-            qCWarning(lcServer).noquote() << scheduled.error().toString();
+        if (!claimJob(refund.id,
+                      QStringLiteral(
+                          "UPDATE refunds SET attempts = ?, next_attempt_at_ms = ?, updated_at_ms = ? WHERE id = ?"),
+                      {attempts, now + backoff(5'000, attempts, 30 * 60'000), now, refund.id}))
             continue;
-        }
         auto account = WechatPayAccount::load(m_database, refund.shopId);
         if (!account) {
             qCWarning(lcServer).noquote() << "refund" << refund.id << ":" << account.error().message;

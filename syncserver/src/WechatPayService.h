@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QSet>
 #include <QString>
+#include <QVariantList>
 
 #include <memory>
 
@@ -94,6 +95,7 @@ private:
     void walkPayments();
     void walkRefunds();
     void markPaymentError(const QString& paymentId, const QString& message);
+    bool claimJob(const QString& id, const QString& schedule, const QVariantList& values);
     void kick();
     QString notifyUrl(const QString& shopId, const QString& kind) const;
 
