@@ -26,11 +26,16 @@ void OrderTimerJob::start()
 
 int OrderTimerJob::runOnce()
 {
-    const int moved = runKind(true) + runKind(false);
+    bool moreDue = false;
+    const int moved = runKind(true, moreDue) + runKind(false, moreDue);
+    // A full batch that moved something leaves more due: go on without waiting an interval. Once per pass, and
+    // not when nothing moved (orders failing with an error stay due: the interval paces their retries).
+    if (moreDue && moved > 0)
+        QTimer::singleShot(0, this, [this] { runOnce(); });
     return moved;
 }
 
-int OrderTimerJob::runKind(bool closing)
+int OrderTimerJob::runKind(bool closing, bool& moreDue)
 {
     const qint64 now = m_clock.nowMs();
     // The partial indexes orders_close_due / orders_complete_due serve these walks.
@@ -77,7 +82,7 @@ int OrderTimerJob::runKind(bool closing)
         emit m_notifier.orderTransitioned(shopId, orderId, orderActionName(step.action));
     }
     if (orders.size() == BatchSize)
-        QTimer::singleShot(0, this, [this] { runOnce(); }); // more are due: go on without waiting an interval
+        moreDue = true;
     if (moved > 0)
         qCInfo(lcServer) << "order timers:" << moved << (closing ? "unpaid orders closed" : "deliveries completed");
     return moved;

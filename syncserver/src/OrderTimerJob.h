@@ -33,12 +33,12 @@ public:
                   QObject* parent = nullptr);
 
     void start();
-    // One pass: at most BatchSize orders of each kind. Returns how many orders it moved. A full batch schedules
-    // the next pass at once (the timer's interval otherwise).
+    // One pass: at most BatchSize orders of each kind. Returns how many orders it moved. A full batch that moved
+    // orders schedules one next pass at once (the timer's interval otherwise).
     int runOnce();
 
 private:
-    int runKind(bool closing);
+    int runKind(bool closing, bool& moreDue); // moreDue: set when a full batch was due
 
     const db::Database& m_database;
     const Clock& m_clock;
