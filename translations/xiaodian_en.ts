@@ -451,7 +451,7 @@
 <context>
     <name>OrderFields</name>
     <message>
-        <location filename="../shared/src/xiaodian/OrderFields.cpp" line="+35"/>
+        <location filename="../shared/src/xiaodian/OrderFields.cpp" line="+37"/>
         <source>Checkout field %1 must be an object.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -726,17 +726,17 @@
 <context>
     <name>OrderSettingsRules</name>
     <message>
-        <location filename="../shared/src/xiaodian/OrderSettings.cpp" line="+37"/>
+        <location filename="../shared/src/xiaodian/OrderSettings.cpp" line="+36"/>
         <source>Field &apos;%1&apos; must be true or false.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Field &apos;%1&apos; must be a whole number from %2 to %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Field &apos;%1&apos; must be text.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1017,7 +1017,7 @@
 <context>
     <name>ReviewRules</name>
     <message>
-        <location filename="../shared/src/xiaodian/ReviewRules.cpp" line="+21"/>
+        <location filename="../shared/src/xiaodian/ReviewRules.cpp" line="+22"/>
         <source>Unknown field &apos;%1&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1053,17 +1053,17 @@
     </message>
     <message>
         <location line="+19"/>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>Name the order line of each review (orderItemId).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-31"/>
         <source>The order line %1 is reviewed twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>The rating is a whole number from %1 to %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2632,12 +2632,12 @@ Paid orders: %5</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>WeChat Pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-40"/>
         <source>Stored balance</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2674,6 +2674,16 @@ Paid orders: %5</source>
     <message>
         <location line="+2"/>
         <source>Refund rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partly refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment not accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

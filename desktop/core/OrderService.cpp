@@ -399,6 +399,8 @@ QString OrderService::actionText(const QString& action)
         {QStringLiteral("withdraw_refund"), QT_TR_NOOP("Refund request withdrawn")},
         {QStringLiteral("refund"), QT_TR_NOOP("Refunded")},
         {QStringLiteral("reject_refund"), QT_TR_NOOP("Refund rejected")},
+        {QStringLiteral("partial_refund"), QT_TR_NOOP("Partly refunded")},
+        {QStringLiteral("payment_anomaly"), QT_TR_NOOP("Payment not accepted")},
         {QStringLiteral("remark"), QT_TR_NOOP("Remark")},
     };
     const auto it = texts.constFind(action);

@@ -2,6 +2,7 @@
 #include "OrderSeed.h"
 #include "OrderService.h"
 #include "TestCache.h"
+#include "xiaodian/OrderState.h"
 
 #include <QBuffer>
 #include <QDateTime>
@@ -60,6 +61,7 @@ private slots:
     void init();
     void cleanup();
     void migration6_createsTheOrderTables();
+    void actionText_namesEveryStepOfTheHistory();
     void filters_matchBruteForce();
     void overlay_showsQueuedOperationsUntilThePullBringsThem();
     void operations_areCheckedBeforeQueueing();
@@ -614,6 +616,16 @@ void tst_OrderService::largeShop_countsPagesAndFiltersAreExact()
           search);
     for (const qint64 ms : {all, deep, tab, search})
         QVERIFY(ms >= 0); // -1: a count was wrong or a page came back empty
+}
+
+// Every step the server can write into an order's history reads as words on the desktop, never as its wire name.
+void tst_OrderService::actionText_namesEveryStepOfTheHistory()
+{
+    QStringList names{QStringLiteral("place"), QStringLiteral("remark"), QStringLiteral("payment_anomaly")};
+    for (int action = int(OrderAction::Pay); action <= int(OrderAction::PartialRefund); ++action)
+        names << orderActionName(OrderAction(action));
+    for (const QString& name : std::as_const(names))
+        QVERIFY2(OrderService::actionText(name) != name, qPrintable(name));
 }
 
 QTEST_GUILESS_MAIN(tst_OrderService)
