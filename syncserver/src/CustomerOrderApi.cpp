@@ -24,7 +24,6 @@
 #include <QRandomGenerator>
 #include <QSet>
 #include <QSqlQuery>
-#include <QTimeZone>
 
 namespace xd::server {
 
@@ -309,18 +308,6 @@ QJsonObject forCustomer(QJsonObject order)
     }
     order.insert(QStringLiteral("events"), events);
     return order;
-}
-
-// The shop's local day "yyMMdd" for order numbers.
-Result<QString> shopDay(const db::Database& database, const QString& shopId, qint64 nowMs)
-{
-    auto zone = database.scalar(QStringLiteral("SELECT time_zone FROM shops WHERE id = ?"), {shopId});
-    if (!zone)
-        return zone.error();
-    QTimeZone timeZone(zone->toString().toUtf8());
-    if (!timeZone.isValid())
-        timeZone = QTimeZone(QByteArrayLiteral("Asia/Shanghai"));
-    return QDateTime::fromMSecsSinceEpoch(nowMs, timeZone).toString(QStringLiteral("yyMMdd"));
 }
 
 } // namespace
@@ -680,17 +667,20 @@ HttpResponse CustomerOrderApi::place(const QString& shopId, const QString& custo
     }
 
     // The number: the shop's day and the next of that day's sequence (one row per shop and day).
-    auto day = shopDay(m_database, shopId, now);
-    if (!day)
-        return HttpResponse::error(day.error());
+    // The shop's local day, read once for the number and the day's figures.
+    auto calendar = StatsRollup::calendarOf(m_database, shopId);
+    if (!calendar)
+        return HttpResponse::error(calendar.error());
+    const QDate today = calendar->dayOf(now);
+    const QString day = today.toString(QStringLiteral("yyMMdd"));
     auto seq = m_database.scalar(
         QStringLiteral("INSERT INTO order_number_counters (shop_id, day, last_seq) VALUES (?, ?, 1) "
                        "ON CONFLICT (shop_id, day) DO UPDATE SET last_seq = order_number_counters.last_seq + 1 "
                        "RETURNING last_seq"),
-        {shopId, *day});
+        {shopId, day});
     if (!seq)
         return HttpResponse::error(seq.error());
-    const QString number = *day + QStringLiteral("%1").arg(seq->toLongLong(), 4, 10, QLatin1Char('0'));
+    const QString number = day + QStringLiteral("%1").arg(seq->toLongLong(), 4, 10, QLatin1Char('0'));
     const QString pickupCode =
         *mode == FulfilmentMode::Pickup
             ? QStringLiteral("%1").arg(QRandomGenerator::system()->bounded(1'000'000), 6, 10, QLatin1Char('0'))
@@ -776,7 +766,7 @@ HttpResponse CustomerOrderApi::place(const QString& shopId, const QString& custo
     if (!event)
         return HttpResponse::error(event.error());
     // The day's statistics (orders placed, buyers) in the same transaction, with the order's version.
-    if (const Status counted = StatsRollup(m_database).orderPlaced(shopId, customerId, now, *version); !counted)
+    if (const Status counted = StatsRollup(m_database).orderPlacedOn(shopId, customerId, today, *version); !counted)
         return HttpResponse::error(counted.error());
     auto audited = m_database.exec(
         QStringLiteral("INSERT INTO audit_log (id, shop_id, staff_id, operation, detail, version, at_ms) "
@@ -910,18 +900,13 @@ HttpResponse CustomerOrderApi::act(const QString& shopId,
         return HttpResponse::error(moved.error());
     if (step.action == OrderAction::Cancel && moved->from == OrderState::Paid) {
         // Paid online and cancelled before the merchant accepted: everything goes back (PaymentRefunds moves it).
-        auto amount = m_database.scalar(
-            QStringLiteral("SELECT amount_fen FROM order_events WHERE order_id = ? ORDER BY seq DESC LIMIT 1"),
-            {orderId});
-        if (!amount)
-            return HttpResponse::error(amount.error());
-        if (amount->toLongLong() > 0) {
+        if (moved->amountFen > 0) {
             if (const Status queued =
                     queueRefund(m_database,
                                 m_clock,
                                 shopId,
                                 orderId,
-                                amount->toLongLong(),
+                                moved->amountFen,
                                 step.note.isEmpty() ? QStringLiteral("cancelled by the customer") : step.note,
                                 QStringLiteral("customer:") + customerId);
                 !queued)

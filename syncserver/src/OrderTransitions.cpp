@@ -7,6 +7,7 @@
 #include "xiaodian/CatalogRules.h"
 #include "xiaodian/Clock.h"
 #include "xiaodian/Id.h"
+#include "xiaodian/OrderSettings.h"
 #include "xiaodian/db/Database.h"
 
 #include <QHash>
@@ -101,15 +102,20 @@ Result<std::optional<StoredOrder>> readOrder(const db::Database& database, const
     return std::optional<StoredOrder>(order);
 }
 
-// The shop's timer settings (order_settings; the schema's defaults when the shop has no row).
+// The shop's timer settings (order_settings; OrderSettings' defaults when the shop has no row). Read only for the
+// steps that use them: those that may arrive in shipped (shipping, and leaving a refund request: the delivery then
+// completes by itself) and a refund request (the after-sales window); every other step -- each payment, timer
+// close, acceptance -- goes without the query.
 struct OrderTimers
 {
-    qint64 autoCompleteDays = 7;
-    qint64 afterSalesDays = 7;
+    qint64 autoCompleteDays = OrderSettings{}.autoCompleteDays;
+    qint64 afterSalesDays = OrderSettings{}.afterSalesDays;
 };
 
-Result<OrderTimers> readTimers(const db::Database& database, const QString& shopId)
+Result<OrderTimers> readTimers(const db::Database& database, const QString& shopId, bool needed)
 {
+    if (!needed)
+        return OrderTimers{};
     auto row = database.exec(
         QStringLiteral("SELECT auto_complete_days, after_sales_days FROM order_settings WHERE shop_id = ?"), {shopId});
     if (!row)
@@ -331,7 +337,10 @@ applyOrderTransition(const db::Database& database, const Clock& clock, const Ord
         return outcome.error();
 
     const qint64 now = clock.nowMs();
-    auto timers = readTimers(database, request.shopId);
+    auto timers = readTimers(database,
+                             request.shopId,
+                             request.action == OrderAction::Ship || request.action == OrderAction::RequestRefund ||
+                                 order.state == OrderState::RefundRequested);
     if (!timers)
         return timers.error();
     if (const Status checked = checkRequest(request, order, *timers, now); !checked)
@@ -455,7 +464,7 @@ applyOrderTransition(const db::Database& database, const Clock& clock, const Ord
         if (const Status announced = announceShopVersion(database, request.shopId, version); !announced)
             return announced.error();
     }
-    return OrderTransitionResult{order.state, to, version};
+    return OrderTransitionResult{order.state, to, version, amountFen};
 }
 
 } // namespace xd::server

@@ -42,7 +42,8 @@ struct OrderTransitionResult
 {
     OrderState from = OrderState::PendingPayment;
     OrderState to = OrderState::PendingPayment;
-    qint64 version = 0; // the order's new version (the shop's change counter)
+    qint64 version = 0;   // the order's new version (the shop's change counter)
+    qint64 amountFen = 0; // money this step moved, as its event records (received, or paid back)
 };
 
 // The one place an order changes state (docs/orders.md): every path -- the customer's API, the merchant's

@@ -318,7 +318,7 @@ Result<stats::ShopCalendar> StatsRollup::calendarOf(const db::Database& database
     auto zone = zoneOf(database, shopId);
     if (!zone)
         return zone.error();
-    return stats::ShopCalendar(*zone);
+    return calendarFor(*zone); // a copy of the thread's calendar of that zone, with its day already cached
 }
 
 QString StatsRollup::dayCountColumns()
@@ -348,10 +348,17 @@ Status StatsRollup::orderPlaced(const QString& shopId, const QString& customerId
     auto day = localDay(shopId, atMs);
     if (!day)
         return day.error();
-    auto firstBuy = firstOfDay(m_database, shopId, *day, customerId, QStringLiteral("placed"));
+    return orderPlacedOn(shopId, customerId, stats::dateOfKey(*day), version);
+}
+
+Status
+StatsRollup::orderPlacedOn(const QString& shopId, const QString& customerId, QDate localDay, qint64 version) const
+{
+    const int day = stats::dayKey(localDay);
+    auto firstBuy = firstOfDay(m_database, shopId, day, customerId, QStringLiteral("placed"));
     if (!firstBuy)
         return firstBuy.error();
-    return addToDay(m_database, shopId, *day, {{"orders_placed", 1}, {"buyers", *firstBuy}}, version);
+    return addToDay(m_database, shopId, day, {{"orders_placed", 1}, {"buyers", *firstBuy}}, version);
 }
 
 Status StatsRollup::orderEvent(const QString& shopId,

@@ -45,6 +45,9 @@ public:
     // An order was placed at atMs: ordersPlaced + 1 on the shop's local day, buyers + 1 for the customer's first
     // order of that day. Inside the caller's transaction; version: the order's version.
     Status orderPlaced(const QString& shopId, const QString& customerId, qint64 atMs, qint64 version) const;
+    // The same for a caller that already knows the shop's local day of the order (the place path, which numbers
+    // the order by it): no second reading of the shop's time zone.
+    Status orderPlacedOn(const QString& shopId, const QString& customerId, QDate localDay, qint64 version) const;
     // An order event was appended (applyOrderTransition): money in (pay, mark_collected) adds gross, a paid order,
     // the customer as payer and the order's lines to the day's product rows; money out (refund, partial_refund, and
     // cancel of a paid order: amountFen > 0) adds to the refunds. Other actions change nothing. The payment method
