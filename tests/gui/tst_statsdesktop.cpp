@@ -191,9 +191,9 @@ void tst_StatsDesktop::collectedOrder_showsLiveOnFinancePage_thenPartialRefund()
     QCOMPARE(collected.grossCodFen, before->grossCodFen + payableFen);
     QCOMPARE(collected.paidOrders, before->paidOrders + 1);
     QCOMPARE(collected.netFen(), before->netFen() + payableFen);
-    QTRY_COMPARE(tableText(FinancePage::GrossRow), StatsCharts::yuanText(grossFen));
-    QCOMPARE(tableText(FinancePage::CodRow), StatsCharts::yuanText(collected.grossCodFen));
-    QCOMPARE(tableText(FinancePage::NetRow), StatsCharts::yuanText(collected.netFen()));
+    QTRY_COMPARE(tableText(FinancePage::GrossRow), StatsCharts::groupedYuanText(grossFen));
+    QCOMPARE(tableText(FinancePage::CodRow), StatsCharts::groupedYuanText(collected.grossCodFen));
+    QCOMPARE(tableText(FinancePage::NetRow), StatsCharts::groupedYuanText(collected.netFen()));
     QCOMPARE(tableText(FinancePage::PaidOrdersRow), QLocale().toString(collected.paidOrders));
     QTRY_COMPARE(todaysBar(), std::optional<qreal>(qreal(grossFen)));
     QCOMPARE(todaysNetPoint(), std::optional<qreal>(qreal(collected.netFen())));
@@ -217,10 +217,10 @@ void tst_StatsDesktop::collectedOrder_showsLiveOnFinancePage_thenPartialRefund()
     QCOMPARE(refunded.refundCodFen, before->refundCodFen + refundFen);
     QCOMPARE(refunded.refundCount, before->refundCount + 1);
     QCOMPARE(refunded.netFen(), grossFen - before->refundFen - refundFen);
-    QTRY_COMPARE(tableText(FinancePage::RefundRow), StatsCharts::yuanText(refunded.refundFen));
-    QCOMPARE(tableText(FinancePage::NetRow), StatsCharts::yuanText(refunded.netFen()));
-    QCOMPARE(tableText(FinancePage::CodRefundRow), StatsCharts::yuanText(refunded.refundCodFen));
-    QCOMPARE(tableText(FinancePage::GrossRow), StatsCharts::yuanText(grossFen));
+    QTRY_COMPARE(tableText(FinancePage::RefundRow), StatsCharts::groupedYuanText(refunded.refundFen));
+    QCOMPARE(tableText(FinancePage::NetRow), StatsCharts::groupedYuanText(refunded.netFen()));
+    QCOMPARE(tableText(FinancePage::CodRefundRow), StatsCharts::groupedYuanText(refunded.refundCodFen));
+    QCOMPARE(tableText(FinancePage::GrossRow), StatsCharts::groupedYuanText(grossFen));
     QCOMPARE(todaysBar(), std::optional<qreal>(qreal(grossFen)));
     QTRY_COMPARE(todaysNetPoint(), std::optional<qreal>(qreal(refunded.netFen())));
     const std::optional<stats::DayFigures> serverRefunded = serverTotals();
