@@ -16,9 +16,6 @@ namespace xd {
 
 namespace {
 
-// The most products a top list keeps (stats::buildReport's bound, as the server's REST `top`).
-constexpr int kMaxTop = 50;
-
 // One stored day row, or nothing (with a warning) when it cannot be read: a corrupt row must not take the report
 // down with it, the other days still count.
 std::optional<stats::DayFigures> dayFiguresOf(int key, const QString& text)
@@ -46,9 +43,8 @@ std::optional<stats::DayFigures> dayFiguresOf(int key, const QString& text)
 } // namespace
 
 StatsService::StatsService(CacheStore& store, const Clock& clock, QObject* parent)
-    : QObject(parent), m_store(store), m_clock(clock), m_coalesce(new QTimer(this))
+    : QObject(parent), m_store(store), m_clock(clock), m_coalesce(new QTimer(this)), m_calendar(cachedCalendar())
 {
-    m_zoneId = calendar().zoneId();
     // A year's report reads ~5 MB of index: with SQLCipher's default page cache (2 MB) every report would decrypt
     // all of it again (half its time, measured). The same settings as CatalogService's (one connection): a 64 MB
     // cache, taken only as pages are read, and sorts' temporary B-trees in memory, never in a plaintext file.
@@ -68,9 +64,9 @@ StatsService::StatsService(CacheStore& store, const Clock& clock, QObject* paren
             entities.contains(CacheStore::StatsDayEntity) || entities.contains(CacheStore::StatsProductDayEntity);
         if (entities.contains(CacheStore::ShopEntity)) {
             // Only the time zone matters here (it moves "today"); a shop's new intro does not.
-            const QByteArray zone = calendar().zoneId();
-            relevant = relevant || zone != m_zoneId;
-            m_zoneId = zone;
+            stats::ShopCalendar calendar = cachedCalendar();
+            relevant = relevant || calendar.zoneId() != m_calendar.zoneId();
+            m_calendar = calendar;
         }
         if (relevant && !m_coalesce->isActive())
             m_coalesce->start();
@@ -79,12 +75,17 @@ StatsService::StatsService(CacheStore& store, const Clock& clock, QObject* paren
 
 StatsService::~StatsService() = default;
 
-stats::ShopCalendar StatsService::calendar() const
+stats::ShopCalendar StatsService::cachedCalendar() const
 {
-    QByteArray zone;
+    QByteArray zone; // none (no shop row yet): ShopCalendar's default
     if (auto shops = m_store.rows(CacheStore::ShopEntity); shops && !shops->isEmpty())
         zone = shops->constFirst().data.value(QStringLiteral("timeZone")).toString().toUtf8();
-    return stats::ShopCalendar(zone.isEmpty() ? QByteArray(stats::ShopCalendar::DefaultZone) : zone);
+    return stats::ShopCalendar(zone);
+}
+
+stats::ShopCalendar StatsService::calendar() const
+{
+    return m_calendar;
 }
 
 QDate StatsService::today() const
@@ -103,9 +104,9 @@ Result<stats::Report> StatsService::report(const stats::Period& period, int top)
     auto checked = stats::checkedRange(period.from, period.to);
     if (!checked)
         return checked.error();
-    if (top < 1 || top > kMaxTop)
+    if (top < 1 || top > stats::MaxTop)
         return makeError(ErrorCode::InvalidArgument,
-                         tr("A top products list holds 1 to %1 products, not %2.").arg(kMaxTop).arg(top));
+                         tr("A top products list holds 1 to %1 products, not %2.").arg(stats::MaxTop).arg(top));
     const QSqlDatabase db = m_store.database().database();
     const int fromKey = stats::dayKey(checked->from);
     const int toKey = stats::dayKey(checked->to);

@@ -44,10 +44,13 @@ signals:
     void changed();
 
 private:
+    stats::ShopCalendar cachedCalendar() const; // from the cached shop row's time zone
     CacheStore& m_store;
     const Clock& m_clock;
     QTimer* m_coalesce = nullptr;
-    QByteArray m_zoneId; // the shop's time zone as last seen: a shop row that changes it changes "today"
+    // The shop's calendar, read from the cached shop row at the start and again when a pull brings the shop: a new
+    // time zone changes "today".
+    stats::ShopCalendar m_calendar;
 };
 
 } // namespace xd
