@@ -45,8 +45,8 @@ Result<StatsApi::Query> StatsApi::parseQuery(const QUrlQuery& url, QDate today)
     if (url.hasQueryItem(QStringLiteral("top"))) {
         bool ok = false;
         query.top = url.queryItemValue(QStringLiteral("top")).toInt(&ok);
-        if (!ok || query.top < 1 || query.top > MaxTop)
-            return invalid(QStringLiteral("top is 1 to %1").arg(MaxTop));
+        if (!ok || query.top < 1 || query.top > stats::MaxTop)
+            return invalid(QStringLiteral("top is 1 to %1").arg(stats::MaxTop));
     }
     const QString period = url.hasQueryItem(QStringLiteral("period")) ? url.queryItemValue(QStringLiteral("period"))
                                                                       : QStringLiteral("day");

@@ -37,7 +37,6 @@ public:
     static Result<Query> parseQuery(const QUrlQuery& url, QDate today);
 
     static constexpr int DefaultTop = 10;
-    static constexpr int MaxTop = 50;
 };
 
 } // namespace xd::server

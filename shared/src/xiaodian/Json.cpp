@@ -17,14 +17,13 @@ Error fieldError(const QString& key, const QString& what)
 
 Result<qint64> toInt64(const QJsonValue& value, const QString& key)
 {
-    if (!value.isDouble())
-        return fieldError(key, QStringLiteral("must be an integer"));
+    if (const auto number = wholeNumber(value, -MaxSafeInteger, MaxSafeInteger))
+        return *number;
+    // Which of the two: an integer too large to travel exactly, or no integer at all.
     const double d = value.toDouble();
-    if (!std::isfinite(d) || std::trunc(d) != d)
-        return fieldError(key, QStringLiteral("must be an integer"));
-    if (std::fabs(d) > double(MaxSafeInteger))
+    if (value.isDouble() && std::isfinite(d) && std::trunc(d) == d)
         return fieldError(key, QStringLiteral("is out of range"));
-    return qint64(d);
+    return fieldError(key, QStringLiteral("must be an integer"));
 }
 
 } // namespace

@@ -399,7 +399,7 @@ buildReport(const Period& period, const QList<DayFigures>& dayRows, const QList<
         if (product.quantity != 0 || product.revenueFen != 0)
             sold.append(product);
     }
-    const qsizetype kept = std::clamp(top, 1, 50);
+    const qsizetype kept = std::clamp(top, 1, MaxTop);
     report.topByQuantity = topOf(sold, kept, moreByQuantity);
     report.topByRevenue = topOf(std::move(sold), kept, moreByRevenue);
     return report;

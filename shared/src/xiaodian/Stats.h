@@ -114,6 +114,8 @@ struct Period
 
 // The longest period one report covers: a leap year. Longer ranges are refused (ask for them in parts).
 constexpr int MaxPeriodDays = 366;
+// The longest top-products list a report keeps (the REST `top` and the desktop's lists alike).
+constexpr int MaxTop = 50;
 
 enum class PeriodKind {
     Day,       // the anchor day
