@@ -48,14 +48,7 @@ void AdminApi::registerRoutes(HttpServer& http)
             if (!*field)
                 return HttpResponse::error(field->error());
         }
-        // Behind the trusted proxy the socket address is the proxy's: the client is in X-Real-IP.
-        QString address = request.remoteAddress.toString();
-        if (!m_trustedProxy.isNull() &&
-            request.remoteAddress.isEqual(m_trustedProxy, QHostAddress::TolerantConversion)) {
-            const QHostAddress client(QString::fromLatin1(request.header("x-real-ip").trimmed()));
-            if (!client.isNull())
-                address = client.toString();
-        }
+        const QString address = clientAddress(request, m_trustedProxy).toString();
         auto session = m_auth.login(*shop, *login, *password, address);
         if (!session)
             return HttpResponse::error(session.error());

@@ -52,23 +52,6 @@ CustomerPhoneApi::CustomerPhoneApi(const CustomerAuth& auth,
 
 CustomerPhoneApi::~CustomerPhoneApi() = default;
 
-// Behind the trusted proxy the socket address is the proxy's: the client is in X-Real-IP (as for sign-in).
-QString CustomerPhoneApi::clientAddress(const HttpRequest& request) const
-{
-    QHostAddress address = request.remoteAddress;
-    if (!m_trustedProxy.isNull() && address.isEqual(m_trustedProxy, QHostAddress::TolerantConversion)) {
-        const QHostAddress client(QString::fromLatin1(request.header("x-real-ip").trimmed()));
-        if (!client.isNull())
-            address = client;
-    }
-    if (address.isNull())
-        return {};
-    // An IPv4 client seen on a dual-stack socket counts as the same address as over IPv4.
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    return isV4 ? QHostAddress(v4).toString() : address.toString();
-}
-
 void CustomerPhoneApi::registerRoutes(HttpServer& http)
 {
     http.addAsyncRoute(
@@ -93,7 +76,11 @@ void CustomerPhoneApi::registerRoutes(HttpServer& http)
             }
             const SmsVerification::Subject subject{customer->shopId, customer->customerId, *phone};
             qint64 retryAfterMs = 0;
-            auto issued = m_codes.issue(subject, clientAddress(request), m_provider.name(), m_template, &retryAfterMs);
+            auto issued = m_codes.issue(subject,
+                                        clientAddress(request, m_trustedProxy).toString(),
+                                        m_provider.name(),
+                                        m_template,
+                                        &retryAfterMs);
             if (!issued) {
                 if (issued.error().code == ErrorCode::RateLimited)
                     qCInfo(lcSms).noquote() << "code to" << maskPhone(*phone) << "refused:" << issued.error().message;

@@ -43,8 +43,6 @@ public:
     void registerRoutes(HttpServer& http);
 
 private:
-    QString clientAddress(const HttpRequest& request) const;
-
     const CustomerAuth& m_auth;
     const db::Database& m_database;
     const Clock& m_clock;

@@ -33,6 +33,19 @@ HttpResponse HttpResponse::error(const Error& error)
     return json(httpStatusFor(error.code), Json::errorBody(error));
 }
 
+QHostAddress clientAddress(const HttpRequest& request, const QHostAddress& trustedProxy)
+{
+    QHostAddress address = request.remoteAddress;
+    if (!trustedProxy.isNull() && address.isEqual(trustedProxy, QHostAddress::TolerantConversion)) {
+        const QHostAddress client(QString::fromLatin1(request.header("x-real-ip").trimmed()));
+        if (!client.isNull())
+            address = client;
+    }
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    return isV4 ? QHostAddress(v4) : address;
+}
+
 int httpStatusFor(ErrorCode code)
 {
     switch (code) {

@@ -45,4 +45,9 @@ struct HttpResponse
 // The HTTP status that an error code maps to (InvalidArgument -> 400, NotFound -> 404, ...).
 int httpStatusFor(ErrorCode code);
 
+// The client's address: the socket's peer, or -- when that peer is the trusted reverse proxy -- the address the proxy
+// names in X-Real-IP. An IPv4 client seen on a dual-stack socket is given as plain IPv4, so it is one address
+// whichever way it came. Null when unknown. (Sign-in failures, SMS limits and visitor keys all count by it.)
+QHostAddress clientAddress(const HttpRequest& request, const QHostAddress& trustedProxy);
+
 } // namespace xd::server

@@ -121,13 +121,7 @@ QString ViewRecorder::visitorKey(const HttpRequest& request, const QString& visi
         visitorId.isEmpty() ? QString::fromLatin1(request.header("x-visitor-id").trimmed()) : visitorId;
     if (token.match(given).hasMatch())
         return QStringLiteral("v:") + given;
-    // Behind the trusted proxy the socket address is the proxy's: the client is in X-Real-IP (as for sign-in).
-    QHostAddress address = request.remoteAddress;
-    if (!m_trustedProxy.isNull() && address.isEqual(m_trustedProxy, QHostAddress::TolerantConversion)) {
-        const QHostAddress client(QString::fromLatin1(request.header("x-real-ip").trimmed()));
-        if (!client.isNull())
-            address = client;
-    }
+    const QHostAddress address = clientAddress(request, m_trustedProxy);
     // Hashed now to keep the queue small; salted with the shop and its local day when written (storedVisitorKey).
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(address.toString().toUtf8());
