@@ -22,15 +22,6 @@ Error invalid(const QString& message)
     return makeError(ErrorCode::InvalidArgument, message);
 }
 
-QString placeholders(qsizetype count)
-{
-    QStringList marks;
-    marks.reserve(count);
-    for (qsizetype i = 0; i < count; ++i)
-        marks << QStringLiteral("?");
-    return marks.join(QStringLiteral(", "));
-}
-
 QVariantList toVariants(const QStringList& values)
 {
     QVariantList out;
@@ -334,7 +325,7 @@ Status saveProduct(CommandContext& context, const QJsonObject& args)
     for (const SkuDraft& sku : std::as_const(draft->skus))
         skuIds << sku.id;
     auto owners = database.exec(QStringLiteral("SELECT id FROM product_skus WHERE id IN (%1) AND product_id <> ?")
-                                    .arg(placeholders(skuIds.size())),
+                                    .arg(db::placeholders(skuIds.size())),
                                 toVariants(skuIds) << draft->id);
     if (!owners)
         return owners.error();
@@ -415,14 +406,14 @@ Status saveProduct(CommandContext& context, const QJsonObject& args)
     auto totals = database.exec(
         QStringLiteral("UPDATE products SET stock_total = (SELECT COALESCE(SUM(stock), 0) FROM product_skus "
                        "WHERE product_id = ? AND deleted = 0 AND id IN (%1)) WHERE id = ?")
-            .arg(placeholders(skuIds.size())),
+            .arg(db::placeholders(skuIds.size())),
         QVariantList{draft->id} << toVariants(skuIds) << draft->id);
     if (!totals)
         return totals.error();
     // SKUs left out of the new list are gone (tombstoned: desktops pull their removal).
     auto dropped = database.exec(QStringLiteral("UPDATE product_skus SET deleted = 1, version = ?, updated_at_ms = ? "
                                                 "WHERE product_id = ? AND deleted = 0 AND id NOT IN (%1)")
-                                     .arg(placeholders(skuIds.size())),
+                                     .arg(db::placeholders(skuIds.size())),
                                  QVariantList{*version, now, draft->id} << toVariants(skuIds));
     if (!dropped)
         return dropped.error();
@@ -449,7 +440,7 @@ Status setShelf(CommandContext& context, const QJsonObject& args)
     }
     const db::Database& database = context.database();
     const QString shopId = context.actor().shopId;
-    const QString in = placeholders(ids->size());
+    const QString in = db::placeholders(ids->size());
     // All or nothing: one unknown id refuses the whole list.
     auto live = countRows(
         database,
@@ -504,7 +495,7 @@ Result<QHash<QString, StoredSku>> liveSkus(const CommandContext& context, const 
         QStringLiteral("SELECT s.id, s.product_id, s.stock, s.price_fen FROM product_skus s "
                        "JOIN products p ON p.id = s.product_id "
                        "WHERE s.shop_id = ? AND s.deleted = 0 AND p.deleted = 0 AND s.id IN (%1)")
-            .arg(placeholders(items.size())),
+            .arg(db::placeholders(items.size())),
         values);
     if (!rows)
         return rows.error();
@@ -535,7 +526,7 @@ Status touchProducts(CommandContext& context, const QHash<QString, StoredSku>& s
                        "min_price_fen = (SELECT COALESCE(MIN(price_fen), 0) FROM product_skus s "
                        "WHERE s.product_id = products.id AND s.deleted = 0), "
                        "version = ?, updated_at_ms = ? WHERE id IN (%1)")
-            .arg(placeholders(ids.size())),
+            .arg(db::placeholders(ids.size())),
         QVariantList{version, context.now()} << toVariants(ids));
     if (!updated)
         return updated.error();

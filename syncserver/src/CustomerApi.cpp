@@ -27,12 +27,6 @@ Error invalid(const QString& message)
     return makeError(ErrorCode::InvalidArgument, message);
 }
 
-// Text for a NOT NULL column: a null QString (an absent JSON value, an empty trim) would bind as SQL NULL.
-QString notNull(const QString& text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
-}
-
 Error noAddress()
 {
     return makeError(ErrorCode::NotFound, QStringLiteral("no such address"));
@@ -276,7 +270,7 @@ HttpResponse CustomerApi::finishLogin(const QString& shopId, const QString& open
         QStringLiteral("INSERT INTO customers (id, shop_id, openid, unionid, version, created_at_ms, updated_at_ms) "
                        "SELECT ?, id, ?, ?, change_counter, ?, ? FROM shops WHERE id = ? "
                        "ON CONFLICT (shop_id, openid) DO NOTHING"),
-        {Id::create(m_clock), openId, notNull(unionId), now, now, shopId});
+        {Id::create(m_clock), openId, db::notNullText(unionId), now, now, shopId});
     if (!created)
         return HttpResponse::error(created.error());
     const bool isNew = created->numRowsAffected() == 1;
@@ -367,10 +361,10 @@ void CustomerApi::registerRoutes(HttpServer& http)
                     url.host().isEmpty() || !url.userInfo().isEmpty())
                     return HttpResponse::error(invalid(QStringLiteral("avatar must be an https URL or empty")));
             }
-            auto updated =
-                m_database.exec(QStringLiteral("UPDATE customers SET nickname = ?, avatar = ?, "
-                                               "updated_at_ms = ? WHERE id = ? AND shop_id = ?"),
-                                {notNull(*nickname), notNull(avatarUrl), m_clock.nowMs(), customerId, shopId});
+            auto updated = m_database.exec(
+                QStringLiteral("UPDATE customers SET nickname = ?, avatar = ?, "
+                               "updated_at_ms = ? WHERE id = ? AND shop_id = ?"),
+                {db::notNullText(*nickname), db::notNullText(avatarUrl), m_clock.nowMs(), customerId, shopId});
             if (!updated)
                 return HttpResponse::error(updated.error());
             auto after = loadCustomer(m_database, shopId, customerId);
@@ -427,12 +421,12 @@ void CustomerApi::registerRoutes(HttpServer& http)
                 {id,
                  shopId,
                  customerId,
-                 notNull(address->value(QStringLiteral("recipient")).toString()),
-                 notNull(address->value(QStringLiteral("phone")).toString()),
-                 notNull(address->value(QStringLiteral("province")).toString()),
-                 notNull(address->value(QStringLiteral("city")).toString()),
-                 notNull(address->value(QStringLiteral("district")).toString()),
-                 notNull(address->value(QStringLiteral("detail")).toString()),
+                 db::notNullText(address->value(QStringLiteral("recipient")).toString()),
+                 db::notNullText(address->value(QStringLiteral("phone")).toString()),
+                 db::notNullText(address->value(QStringLiteral("province")).toString()),
+                 db::notNullText(address->value(QStringLiteral("city")).toString()),
+                 db::notNullText(address->value(QStringLiteral("district")).toString()),
+                 db::notNullText(address->value(QStringLiteral("detail")).toString()),
                  isDefault ? 1 : 0,
                  now,
                  now});
@@ -470,12 +464,12 @@ void CustomerApi::registerRoutes(HttpServer& http)
                 QStringLiteral("UPDATE customer_addresses SET recipient = ?, phone = ?, province = ?, city = ?, "
                                "district = ?, detail = ?, is_default = ?, updated_at_ms = ? "
                                "WHERE id = ? AND customer_id = ?"),
-                {notNull(address->value(QStringLiteral("recipient")).toString()),
-                 notNull(address->value(QStringLiteral("phone")).toString()),
-                 notNull(address->value(QStringLiteral("province")).toString()),
-                 notNull(address->value(QStringLiteral("city")).toString()),
-                 notNull(address->value(QStringLiteral("district")).toString()),
-                 notNull(address->value(QStringLiteral("detail")).toString()),
+                {db::notNullText(address->value(QStringLiteral("recipient")).toString()),
+                 db::notNullText(address->value(QStringLiteral("phone")).toString()),
+                 db::notNullText(address->value(QStringLiteral("province")).toString()),
+                 db::notNullText(address->value(QStringLiteral("city")).toString()),
+                 db::notNullText(address->value(QStringLiteral("district")).toString()),
+                 db::notNullText(address->value(QStringLiteral("detail")).toString()),
                  isDefault ? 1 : 0,
                  m_clock.nowMs(),
                  id,

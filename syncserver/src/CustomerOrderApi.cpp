@@ -34,20 +34,6 @@ Error invalid(const QString& message)
     return makeError(ErrorCode::InvalidArgument, message);
 }
 
-// Qt binds a null QString as SQL NULL: text columns that are NOT NULL get '' instead.
-QString notNull(const QString& text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
-}
-
-QString placeholders(qsizetype count)
-{
-    QStringList marks;
-    for (qsizetype i = 0; i < count; ++i)
-        marks << QStringLiteral("?");
-    return marks.join(QStringLiteral(", "));
-}
-
 struct RequestedLine
 {
     QString skuId;
@@ -141,7 +127,7 @@ Result<Checkout> loadCheckout(const db::Database& database,
                 "SELECT s.id, s.product_id, p.name, s.specs, s.image, p.images, s.price_fen, s.stock, "
                 "s.deleted, p.deleted, p.on_shelf FROM product_skus s JOIN products p ON p.id = s.product_id "
                 "WHERE s.shop_id = ? AND s.id IN (%1)")
-                .arg(placeholders(requested.size())),
+                .arg(db::placeholders(requested.size())),
             values);
         if (!rows)
             return rows.error();
@@ -419,7 +405,7 @@ CustomerOrderApi::putCart(const QString& shopId, const QString& customerId, cons
             values << line.skuId;
         auto known = m_database.scalar(
             QStringLiteral("SELECT COUNT(*) FROM product_skus WHERE shop_id = ? AND deleted = 0 AND id IN (%1)")
-                .arg(placeholders(lines->size())),
+                .arg(db::placeholders(lines->size())),
             values);
         if (!known)
             return HttpResponse::error(known.error());
@@ -660,7 +646,7 @@ HttpResponse CustomerOrderApi::place(const QString& shopId, const QString& custo
             QStringLiteral("UPDATE products SET stock_total = (SELECT COALESCE(SUM(stock), 0) FROM product_skus s "
                            "WHERE s.product_id = products.id AND s.deleted = 0), "
                            "version = ?, updated_at_ms = ? WHERE id IN (%1)")
-                .arg(placeholders(ids.size())),
+                .arg(db::placeholders(ids.size())),
             values);
         if (!touched)
             return HttpResponse::error(touched.error());
@@ -711,13 +697,13 @@ HttpResponse CustomerOrderApi::place(const QString& shopId, const QString& custo
          breakdown.discountTotal.fen(),
          breakdown.deliveryFee.fen(),
          breakdown.payable.fen(),
-         notNull(nickname->toString()),
-         notNull(contact.recipient),
-         notNull(contact.phone),
-         notNull(contact.text),
+         db::notNullText(nickname->toString()),
+         db::notNullText(contact.recipient),
+         db::notNullText(contact.phone),
+         db::notNullText(contact.text),
          pickupCode,
          appointmentAtMs,
-         notNull(buyerNote->trimmed()),
+         db::notNullText(buyerNote->trimmed()),
          QString::fromUtf8(QJsonDocument(*snapshot).toJson(QJsonDocument::Compact)),
          now,
          cod ? 0 : now + qint64(rules.closeUnpaidMinutes) * 60'000,
@@ -749,8 +735,8 @@ HttpResponse CustomerOrderApi::place(const QString& shopId, const QString& custo
              line.productId,
              line.skuId,
              line.productName,
-             notNull(line.skuLabel),
-             notNull(line.image),
+             db::notNullText(line.skuLabel),
+             db::notNullText(line.image),
              line.unitPriceFen,
              line.quantity,
              price.gross.fen(),

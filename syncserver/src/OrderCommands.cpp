@@ -28,12 +28,6 @@ Error invalid(const QString& message)
     return makeError(ErrorCode::InvalidArgument, message);
 }
 
-// Never a null QString: Qt binds it as SQL NULL, and the order columns are NOT NULL text.
-QString nonNull(const QString& text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
-}
-
 Status onlyFields(const QJsonObject& args, std::initializer_list<const char*> allowed)
 {
     for (const QString& key : args.keys()) {
@@ -68,7 +62,7 @@ Result<QString> textOf(const QJsonObject& args, const QString& key, int minLengt
             minLength > 0
                 ? QStringLiteral("field '%1' must have %2..%3 characters").arg(key).arg(minLength).arg(maxLength)
                 : QStringLiteral("field '%1' has at most %2 characters").arg(key).arg(maxLength));
-    return nonNull(trimmed);
+    return db::notNullText(trimmed);
 }
 
 // What the operations read of an order before they decide (the shop's own orders only).
@@ -374,13 +368,13 @@ Status updateOrderSettings(CommandContext& context, const QJsonObject& args)
          s.codEnabled ? 1 : 0,
          s.deliveryFeeFen,
          s.freeDeliveryThresholdFen,
-         nonNull(s.pickupAddress),
+         db::notNullText(s.pickupAddress),
          s.closeUnpaidMinutes,
          s.autoCompleteDays,
          s.afterSalesDays,
-         nonNull(fields),
+         db::notNullText(fields),
          s.smsMerchantNewOrder ? 1 : 0,
-         nonNull(s.merchantPhone),
+         db::notNullText(s.merchantPhone),
          s.smsCustomerPaid ? 1 : 0,
          s.smsCustomerShipped ? 1 : 0,
          *version,

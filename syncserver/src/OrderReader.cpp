@@ -29,15 +29,6 @@ QJsonValue parseJson(const QString& text)
     return doc.object();
 }
 
-QString placeholders(qsizetype count)
-{
-    QStringList marks;
-    marks.reserve(count);
-    for (qsizetype i = 0; i < count; ++i)
-        marks << QStringLiteral("?");
-    return marks.join(QLatin1Char(','));
-}
-
 // Column i of kOrderColumns is value(i) of the query.
 const QString kOrderColumns =
     QStringLiteral("id, version, number, customer_id, customer_nickname, state, fulfilment, payment_method, "
@@ -130,7 +121,7 @@ Result<QList<QJsonObject>> OrderReader::withLinesAndEvents(QList<QJsonObject> or
         QStringLiteral("SELECT order_id, id, position, product_id, sku_id, product_name, sku_label, image, "
                        "unit_price_fen, quantity, line_total_fen, discount_fen, refunded_quantity FROM order_items "
                        "WHERE order_id IN (%1) ORDER BY order_id, position")
-            .arg(placeholders(ids.size())),
+            .arg(db::placeholders(ids.size())),
         values);
     if (!lines)
         return lines.error();
@@ -153,7 +144,7 @@ Result<QList<QJsonObject>> OrderReader::withLinesAndEvents(QList<QJsonObject> or
     auto steps = m_database.exec(
         QStringLiteral("SELECT order_id, seq, action, from_state, to_state, actor_kind, actor_id, note, amount_fen, "
                        "at_ms FROM order_events WHERE order_id IN (%1) ORDER BY order_id, seq")
-            .arg(placeholders(ids.size())),
+            .arg(db::placeholders(ids.size())),
         values);
     if (!steps)
         return steps.error();
@@ -248,7 +239,7 @@ Result<OrderPage> OrderReader::orders(const OrderQuery& query) const
     QStringList where{QStringLiteral("shop_id = ?")};
     QVariantList values{query.shopId};
     if (!query.states.isEmpty()) {
-        where << QStringLiteral("state IN (%1)").arg(placeholders(query.states.size()));
+        where << QStringLiteral("state IN (%1)").arg(db::placeholders(query.states.size()));
         for (const QString& state : query.states)
             values << state;
     }

@@ -37,12 +37,6 @@ struct StoredOrder
     qint64 completedAtMs = 0;
 };
 
-// Qt binds a null QString as SQL NULL: text columns that are NOT NULL get '' instead.
-QString notNull(const QString& text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
-}
-
 Error notFound()
 {
     return makeError(ErrorCode::NotFound, QStringLiteral("no such order"));
@@ -403,11 +397,11 @@ applyOrderTransition(const db::Database& database, const Clock& clock, const Ord
     }
     if (request.action == OrderAction::Ship) {
         sets << QStringLiteral("carrier = ?") << QStringLiteral("tracking_no = ?");
-        values << notNull(request.carrier.trimmed()) << notNull(request.trackingNo.trimmed());
+        values << db::notNullText(request.carrier.trimmed()) << db::notNullText(request.trackingNo.trimmed());
     }
     if (request.action == OrderAction::RequestRefund) {
         sets << QStringLiteral("state_before_refund = ?") << QStringLiteral("refund_reason = ?");
-        values << orderStateName(order.state) << notNull(request.note.trimmed());
+        values << orderStateName(order.state) << db::notNullText(request.note.trimmed());
     } else if (order.state == OrderState::RefundRequested) {
         sets << QStringLiteral("state_before_refund = ''");
     }
@@ -446,8 +440,8 @@ applyOrderTransition(const db::Database& database, const Clock& clock, const Ord
                                 orderStateName(order.state),
                                 orderStateName(to),
                                 actorKind(request.by.actor),
-                                notNull(request.by.actorId),
-                                notNull(note),
+                                db::notNullText(request.by.actorId),
+                                db::notNullText(note),
                                 amountFen,
                                 now});
     if (!event)

@@ -9,19 +9,6 @@
 
 namespace xd::server {
 
-namespace {
-
-QString placeholders(qsizetype count)
-{
-    QStringList marks;
-    marks.reserve(count);
-    for (qsizetype i = 0; i < count; ++i)
-        marks << QStringLiteral("?");
-    return marks.join(QStringLiteral(", "));
-}
-
-} // namespace
-
 QString ProductSearchIndex::searchText(const QString& name, const QString& subtitle, const QString& keywords)
 {
     return SearchText::normalize(name + QLatin1Char(' ') + subtitle + QLatin1Char(' ') + keywords);
@@ -45,7 +32,7 @@ Status ProductSearchIndex::reindex(const db::Database& database,
             values << gram;
         auto deleted = database.exec(QStringLiteral("DELETE FROM product_search_grams WHERE shop_id = ? AND "
                                                     "product_id = ? AND gram IN (%1)")
-                                         .arg(placeholders(chunk.size())),
+                                         .arg(db::placeholders(chunk.size())),
                                      values);
         if (!deleted)
             return deleted.error();

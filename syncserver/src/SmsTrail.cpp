@@ -6,16 +6,6 @@
 
 namespace xd::server::smstrail {
 
-namespace {
-
-// A null QString binds as SQL NULL; these columns are NOT NULL with '' for "none".
-QString text(const QString& value)
-{
-    return value.isNull() ? QStringLiteral("") : value;
-}
-
-} // namespace
-
 Result<QString> start(const db::Database& database, const Clock& clock, const Send& send)
 {
     const QString id = Id::create();
@@ -25,10 +15,10 @@ Result<QString> start(const db::Database& database, const Clock& clock, const Se
         {id,
          send.shopId,
          send.phone,
-         text(send.clientIp),
+         db::notNullText(send.clientIp),
          send.kind,
-         text(send.orderId),
-         text(send.templateCode),
+         db::notNullText(send.orderId),
+         db::notNullText(send.templateCode),
          send.provider,
          clock.nowMs()});
     if (!inserted)
@@ -43,8 +33,8 @@ finish(const db::Database& database, const Clock& clock, const QString& sendId, 
         QStringLiteral("UPDATE sms_sends SET outcome = ?, provider_request_id = ?, error = ?, finished_at_ms = ? "
                        "WHERE id = ?"),
         {answer ? QStringLiteral("sent") : QStringLiteral("failed"),
-         text(answer ? answer->requestId.left(100) : QString()),
-         text(answer ? QString() : answer.error().toString().left(500)),
+         db::notNullText(answer ? answer->requestId.left(100) : QString()),
+         db::notNullText(answer ? QString() : answer.error().toString().left(500)),
          clock.nowMs(),
          sendId});
     if (!updated)

@@ -5,6 +5,7 @@
 #include <QAtomicInteger>
 #include <QLoggingCategory>
 #include <QSqlDriver>
+#include <QStringList>
 
 Q_LOGGING_CATEGORY(lcDb, "xd.db")
 
@@ -132,6 +133,15 @@ void Database::close()
     }
     QSqlDatabase::removeDatabase(m_connectionName);
     m_connectionName.clear();
+}
+
+QString placeholders(qsizetype count)
+{
+    QStringList marks;
+    marks.reserve(count);
+    for (qsizetype i = 0; i < count; ++i)
+        marks << QStringLiteral("?");
+    return marks.join(QStringLiteral(", "));
 }
 
 } // namespace xd::db

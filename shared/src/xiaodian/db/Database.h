@@ -46,4 +46,14 @@ private:
     Dialect m_dialect;
 };
 
+// "?, ?, ?": `count` bound-parameter marks, for an IN list or a row of VALUES.
+QString placeholders(qsizetype count);
+
+// Text for a NOT NULL column: Qt binds a null QString (an absent JSON value, an empty trim) as SQL NULL, so a null
+// string becomes ''.
+inline QString notNullText(const QString& text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 } // namespace xd::db
