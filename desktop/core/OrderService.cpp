@@ -2,6 +2,7 @@
 
 #include "CacheDatabase.h"
 #include "CacheQuery.h"
+#include "CsvField.h"
 #include "xiaodian/Money.h"
 
 #include <QDateTime>
@@ -129,22 +130,6 @@ std::optional<OrderAction> actionOf(const QString& operation)
     if (it == actions.cend())
         return std::nullopt;
     return *it;
-}
-
-// CSV for spreadsheets (RFC 4180); text cells that a spreadsheet would run as a formula get a leading apostrophe.
-QString csvField(const QString& value, bool isText = true)
-{
-    QString cell = value;
-    if (isText && !cell.isEmpty()) {
-        const QChar first = cell.at(0);
-        if (first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\'' || first == u'\t' ||
-            first == u'\r')
-            cell.prepend(QLatin1Char('\''));
-    }
-    if (!cell.contains(u',') && !cell.contains(u'"') && !cell.contains(u'\n') && !cell.contains(u'\r'))
-        return cell;
-    cell.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + cell + QLatin1Char('"');
 }
 
 QString yuan(qint64 fen)
@@ -810,7 +795,7 @@ Result<int> OrderService::exportCsv(const OrderQuery& query, QIODevice& out) con
                              tr("Merchant remark")};
     QStringList cells;
     for (const QString& title : header)
-        cells << csvField(title);
+        cells << csv::field(title);
     if (!write(cells.join(QLatin1Char(','))))
         return makeError(ErrorCode::Io, tr("Cannot write the file: %1").arg(out.errorString()));
     constexpr int Chunk = 500;
@@ -831,24 +816,25 @@ Result<int> OrderService::exportCsv(const OrderQuery& query, QIODevice& out) con
                                   item.skuLabel.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(item.skuLabel))
                              .arg(item.quantity);
             cells = QStringList{
-                csvField(o.number),
-                csvField(QDateTime::fromMSecsSinceEpoch(o.placedAtMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))),
-                csvField(stateText(o.state)),
-                csvField(fulfilmentText(o.fulfilment)),
-                csvField(paymentMethodText(o.paymentMethod)),
-                csvField(o.customerNickname),
-                csvField(o.contactName),
-                csvField(o.contactPhone),
-                csvField(o.address),
-                csvField(items.join(QStringLiteral("; "))),
-                csvField(yuan(o.goodsFen), false),
-                csvField(yuan(o.discountFen), false),
-                csvField(yuan(o.deliveryFeeFen), false),
-                csvField(yuan(o.payableFen), false),
-                csvField(yuan(o.paidFen), false),
-                csvField(yuan(o.refundedFen), false),
-                csvField(o.buyerNote),
-                csvField(o.merchantRemark)};
+                csv::field(o.number),
+                csv::field(
+                    QDateTime::fromMSecsSinceEpoch(o.placedAtMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))),
+                csv::field(stateText(o.state)),
+                csv::field(fulfilmentText(o.fulfilment)),
+                csv::field(paymentMethodText(o.paymentMethod)),
+                csv::field(o.customerNickname),
+                csv::field(o.contactName),
+                csv::field(o.contactPhone),
+                csv::field(o.address),
+                csv::field(items.join(QStringLiteral("; "))),
+                csv::field(yuan(o.goodsFen), false),
+                csv::field(yuan(o.discountFen), false),
+                csv::field(yuan(o.deliveryFeeFen), false),
+                csv::field(yuan(o.payableFen), false),
+                csv::field(yuan(o.paidFen), false),
+                csv::field(yuan(o.refundedFen), false),
+                csv::field(o.buyerNote),
+                csv::field(o.merchantRemark)};
             if (!write(cells.join(QLatin1Char(','))))
                 return makeError(ErrorCode::Io, tr("Cannot write the file: %1").arg(out.errorString()));
             ++written;

@@ -1,6 +1,7 @@
 #include "ProductCsv.h"
 
 #include "CacheStore.h"
+#include "CsvField.h"
 #include "xiaodian/CatalogRules.h"
 #include "xiaodian/Id.h"
 #include "xiaodian/Json.h"
@@ -71,32 +72,11 @@ QString headerKey(const QString& cell)
     return key;
 }
 
-// Spreadsheets run a cell that starts with one of these as a formula ("CSV injection"): such text is written with a
-// leading apostrophe, and one leading apostrophe is always taken off on import, so text still round-trips.
-bool needsFormulaGuard(const QString& text)
-{
-    if (text.isEmpty())
-        return false;
-    const QChar first = text.at(0);
-    return first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\'' || first == u'\t' ||
-           first == u'\r';
-}
-
+// A field of the export (csv::field: quoted as needed, formula-guarded text; the import takes one leading
+// apostrophe off again, so text still round-trips).
 void appendField(QString& line, const QString& value, bool isText)
 {
-    const QString text = isText && needsFormulaGuard(value) ? QLatin1Char('\'') + value : value;
-    const bool quote = text.contains(u',') || text.contains(u'"') || text.contains(u'\n') || text.contains(u'\r');
-    if (!quote) {
-        line += text;
-        return;
-    }
-    line += u'"';
-    for (const QChar c : text) {
-        if (c == u'"')
-            line += u'"';
-        line += c;
-    }
-    line += u'"';
+    line += csv::field(value, isText);
 }
 
 QString unguard(const QString& text)

@@ -1,5 +1,6 @@
 #include "FinanceReport.h"
 
+#include "CsvField.h"
 #include "OrderService.h"
 #include "StatsCharts.h"
 #include "xiaodian/Money.h"
@@ -20,15 +21,6 @@ const QString kChartUrl = QStringLiteral("chart:turnover");
 QString amount(qint64 fen)
 {
     return Money::fromFen(fen).toString(); // "12.30", "-0.05": integer fen, two decimals
-}
-
-QString csvField(const QString& text)
-{
-    if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n') && !text.contains(u'\r'))
-        return text;
-    QString cell = text;
-    cell.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + cell + QLatin1Char('"');
 }
 
 // The columns after the date: the same in the CSV sheet and the printed table.
@@ -78,11 +70,11 @@ QByteArray FinanceReport::csv(const stats::Report& report)
     QStringList lines;
     QStringList cells;
     for (const QString& title : header)
-        cells << csvField(title);
+        cells << csv::field(title);
     lines << cells.join(QLatin1Char(','));
     for (const stats::DayFigures& day : report.days)
         lines << (QStringList{stats::dayText(day.day)} + figureCells(day)).join(QLatin1Char(','));
-    lines << (QStringList{csvField(tr("Total"))} + figureCells(report.totals)).join(QLatin1Char(','));
+    lines << (QStringList{csv::field(tr("Total"))} + figureCells(report.totals)).join(QLatin1Char(','));
     // The BOM makes Excel read the file as UTF-8 rather than the system's code page.
     return QByteArray("\xEF\xBB\xBF") + lines.join(QStringLiteral("\r\n")).toUtf8() + "\r\n";
 }
