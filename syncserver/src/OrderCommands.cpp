@@ -303,24 +303,20 @@ Status remarkOrder(CommandContext& context, const QJsonObject& args)
                                  {*remark, *version, context.now(), *orderId, context.actor().shopId});
     if (!updated)
         return updated.error();
-    auto seq = database.scalar(QStringLiteral("SELECT COALESCE(MAX(seq), 0) + 1 FROM order_events WHERE order_id = ?"),
-                               {*orderId});
-    if (!seq)
-        return seq.error();
-    auto event = database.exec(QStringLiteral("INSERT INTO order_events (id, order_id, shop_id, seq, action, "
-                                              "from_state, to_state, actor_kind, actor_id, note, amount_fen, at_ms) "
-                                              "VALUES (?, ?, ?, ?, 'remark', ?, ?, 'staff', ?, ?, 0, ?)"),
-                               {Id::create(context.clock()),
-                                *orderId,
-                                context.actor().shopId,
-                                seq->toLongLong(),
-                                facts->state,
-                                facts->state,
-                                context.actor().staffId,
-                                *remark,
-                                context.now()});
-    if (!event)
-        return event.error();
+    if (const Status appended = appendOrderEvent(database,
+                                                 context.clock(),
+                                                 OrderEventRow{context.actor().shopId,
+                                                               *orderId,
+                                                               QStringLiteral("remark"),
+                                                               facts->state,
+                                                               facts->state,
+                                                               QStringLiteral("staff"),
+                                                               context.actor().staffId,
+                                                               *remark,
+                                                               0,
+                                                               context.now()});
+        !appended)
+        return appended.error();
     context.setAuditDetail(QStringLiteral("order %1 remark (%2 characters)").arg(facts->number).arg(remark->size()));
     return {};
 }

@@ -422,30 +422,23 @@ applyOrderTransition(const db::Database& database, const Clock& clock, const Ord
             return returned.error();
     }
 
-    auto seq = database.scalar(QStringLiteral("SELECT COALESCE(MAX(seq), 0) + 1 FROM order_events WHERE order_id = ?"),
-                               {request.orderId});
-    if (!seq)
-        return seq.error();
     QString note = request.note.trimmed();
     if (request.action == OrderAction::Ship && note.isEmpty())
         note = QStringLiteral("%1 %2").arg(request.carrier.trimmed(), request.trackingNo.trimmed()).trimmed();
-    auto event = database.exec(QStringLiteral("INSERT INTO order_events (id, order_id, shop_id, seq, action, "
-                                              "from_state, to_state, actor_kind, actor_id, note, amount_fen, at_ms) "
-                                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                               {Id::create(clock),
-                                request.orderId,
-                                request.shopId,
-                                seq->toLongLong(),
-                                actionName,
-                                orderStateName(order.state),
-                                orderStateName(to),
-                                actorKind(request.by.actor),
-                                db::notNullText(request.by.actorId),
-                                db::notNullText(note),
-                                amountFen,
-                                now});
-    if (!event)
-        return event.error();
+    if (const Status appended = appendOrderEvent(database,
+                                                 clock,
+                                                 OrderEventRow{request.shopId,
+                                                               request.orderId,
+                                                               actionName,
+                                                               orderStateName(order.state),
+                                                               orderStateName(to),
+                                                               actorKind(request.by.actor),
+                                                               request.by.actorId,
+                                                               note,
+                                                               amountFen,
+                                                               now});
+        !appended)
+        return appended.error();
     // Money in or out counts in the day's statistics, in this transaction and with the order's new version.
     if (const Status counted =
             StatsRollup(database).orderEvent(request.shopId, request.orderId, request.action, amountFen, now, version);
@@ -459,6 +452,32 @@ applyOrderTransition(const db::Database& database, const Clock& clock, const Ord
             return announced.error();
     }
     return OrderTransitionResult{order.state, to, version, amountFen};
+}
+
+Status appendOrderEvent(const db::Database& database, const Clock& clock, const OrderEventRow& event)
+{
+    auto seq = database.scalar(QStringLiteral("SELECT COALESCE(MAX(seq), 0) + 1 FROM order_events WHERE order_id = ?"),
+                               {event.orderId});
+    if (!seq)
+        return seq.error();
+    auto inserted = database.exec(QStringLiteral("INSERT INTO order_events (id, order_id, shop_id, seq, action, "
+                                                 "from_state, to_state, actor_kind, actor_id, note, amount_fen, at_ms) "
+                                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                  {Id::create(clock),
+                                   event.orderId,
+                                   event.shopId,
+                                   seq->toLongLong(),
+                                   event.action,
+                                   event.fromState,
+                                   event.toState,
+                                   event.actorKind,
+                                   db::notNullText(event.actorId),
+                                   db::notNullText(event.note),
+                                   event.amountFen,
+                                   event.atMs});
+    if (!inserted)
+        return inserted.error();
+    return {};
 }
 
 } // namespace xd::server

@@ -56,4 +56,24 @@ struct OrderTransitionResult
 Result<OrderTransitionResult>
 applyOrderTransition(const db::Database& database, const Clock& clock, const OrderTransitionRequest& request);
 
+// One row of an order's append-only history (order_events), as written by applyOrderTransition, the merchant's
+// remark and WeChat Pay's anomalies.
+struct OrderEventRow
+{
+    QString shopId;
+    QString orderId;
+    QString action;    // wire name: an OrderAction's, or "remark", "payment_anomaly"
+    QString fromState; // wire names
+    QString toState;
+    QString actorKind; // customer | staff | system | payment
+    QString actorId;   // '' for the timer and WeChat Pay
+    QString note;
+    qint64 amountFen = 0;
+    qint64 atMs = 0;
+};
+
+// Appends `event` numbered after the order's last one (seq), inside the caller's open write transaction (which holds
+// the shop, so two writers never take the same number; UNIQUE (order_id, seq) would refuse it anyway).
+Status appendOrderEvent(const db::Database& database, const Clock& clock, const OrderEventRow& event);
+
 } // namespace xd::server

@@ -108,24 +108,20 @@ Result<qint64> recordAnomaly(const db::Database& database,
                                  {*version, now, orderId});
     if (!updated)
         return updated.error();
-    auto seq = database.scalar(QStringLiteral("SELECT COALESCE(MAX(seq), 0) + 1 FROM order_events WHERE order_id = ?"),
-                               {orderId});
-    if (!seq)
-        return seq.error();
-    auto event = database.exec(QStringLiteral("INSERT INTO order_events (id, order_id, shop_id, seq, action, "
-                                              "from_state, to_state, actor_kind, actor_id, note, amount_fen, at_ms) "
-                                              "VALUES (?, ?, ?, ?, 'payment_anomaly', ?, ?, 'payment', '', ?, ?, ?)"),
-                               {Id::create(clock),
-                                orderId,
-                                shopId,
-                                seq->toLongLong(),
-                                state->toString(),
-                                state->toString(),
-                                kind,
-                                amountFen,
-                                now});
-    if (!event)
-        return event.error();
+    if (const Status appended = appendOrderEvent(database,
+                                                 clock,
+                                                 OrderEventRow{shopId,
+                                                               orderId,
+                                                               QStringLiteral("payment_anomaly"),
+                                                               state->toString(),
+                                                               state->toString(),
+                                                               QStringLiteral("payment"),
+                                                               QString(),
+                                                               kind,
+                                                               amountFen,
+                                                               now});
+        !appended)
+        return appended.error();
     // Other servers on this database learn of the version at commit, as for order transitions.
     if (const Status announced = announceShopVersion(database, shopId, *version); !announced)
         return announced.error();
